@@ -1,0 +1,36 @@
+# Flags for the project's own programs (tests, examples, fuzzers): strict
+# warnings, and the sanitizers when IMPERVA_CEF_SANITIZE is on. Never applied
+# to the INTERFACE target imperva_cef, so users' builds are left alone.
+
+option(IMPERVA_CEF_SANITIZE
+  "Build the project's own tests, examples and fuzzers with AddressSanitizer and UndefinedBehaviorSanitizer"
+  OFF)
+
+function(imperva_cef_strict_warnings target)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Werror)
+  elseif(MSVC)
+    target_compile_options(${target} PRIVATE /W4 /WX)
+  endif()
+
+  if(IMPERVA_CEF_SANITIZE)
+    if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+      # Any report is fatal (exit status non-zero), so ctest sees it as a
+      # failure; _GLIBCXX_ASSERTIONS adds bounds checks to std::string_view,
+      # std::vector and std::array operator[] (no ABI change).
+      set(sanitize_flags -fsanitize=address,undefined -fno-sanitize-recover=all)
+      target_compile_options(${target} PRIVATE ${sanitize_flags} -fno-omit-frame-pointer)
+      target_compile_definitions(${target} PRIVATE _GLIBCXX_ASSERTIONS)
+      target_link_options(${target} PRIVATE ${sanitize_flags})
+    elseif(MSVC)
+      target_compile_options(${target} PRIVATE /fsanitize=address)
+    else()
+      message(WARNING "IMPERVA_CEF_SANITIZE: no sanitizer flags known for ${CMAKE_CXX_COMPILER_ID}")
+    endif()
+  endif()
+endfunction()
+
+# The same, under the name that says what it does now.
+function(imperva_cef_project_flags target)
+  imperva_cef_strict_warnings(${target})
+endfunction()

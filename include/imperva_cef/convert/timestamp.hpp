@@ -1,0 +1,70 @@
+// Epoch milliseconds -> ISO 8601 UTC text, by calendar arithmetic alone (no
+// time zone database, no locale, no gmtime), for years 0001 to 9999.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+namespace imperva_cef::convert {
+
+inline constexpr std::int64_t earliest_epoch_ms = -62135596800000;  // 0001-01-01T00:00:00.000Z
+inline constexpr std::int64_t latest_epoch_ms = 253402300799999;    // 9999-12-31T23:59:59.999Z
+
+enum class fraction { milliseconds, microseconds };
+
+// "YYYY-MM-DDTHH:MM:SS.fffZ" (24 bytes) or "YYYY-MM-DDTHH:MM:SS.ffffffZ" (27).
+struct iso8601_text {
+  char bytes[28];
+  std::size_t size;
+};
+
+constexpr std::optional<iso8601_text> format_epoch_ms(std::int64_t ms, fraction digits) noexcept {
+  if (ms < earliest_epoch_ms || ms > latest_epoch_ms) return std::nullopt;
+  constexpr std::int64_t ms_per_day = 86400000;
+  std::int64_t days = ms / ms_per_day;
+  std::int64_t in_day = ms % ms_per_day;
+  if (in_day < 0) {
+    in_day += ms_per_day;
+    --days;
+  }
+  // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const std::int64_t day = doy - (153 * mp + 2) / 5 + 1;
+  const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+
+  iso8601_text text{};
+  char* out = text.bytes;
+  const auto put = [&out](std::int64_t value, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+      out[i] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+    out += width;
+  };
+  put(year, 4);
+  *out++ = '-';
+  put(month, 2);
+  *out++ = '-';
+  put(day, 2);
+  *out++ = 'T';
+  put(in_day / 3600000, 2);
+  *out++ = ':';
+  put(in_day / 60000 % 60, 2);
+  *out++ = ':';
+  put(in_day / 1000 % 60, 2);
+  *out++ = '.';
+  put(in_day % 1000, 3);
+  if (digits == fraction::microseconds) put(0, 3);
+  *out++ = 'Z';
+  text.size = static_cast<std::size_t>(out - text.bytes);
+  return text;
+}
+
+}  // namespace imperva_cef::convert

@@ -1,0 +1,39 @@
+// The machinery every table-driven profile shares: collect the raw values of
+// the keys a profile knows, then convert and write its rows in order.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "../cef/header.hpp"
+#include "../detail/text_arena.hpp"
+#include "conversions.hpp"
+#include "document.hpp"
+
+namespace imperva_cef::ecs {
+
+// Lexer handler: keeps the last value of each key the profile maps.
+template <class Profile>
+struct slot_collector {
+  std::array<std::string_view, Profile::slot_count> slots{};
+  cef::header header;
+
+  void on_header(const cef::header& fields) { header = fields; }
+  void on_pair(std::string_view key, std::string_view value) {
+    const int slot = Profile::keys.find(key);
+    if (slot >= 0) slots[static_cast<std::size_t>(slot)] = value;
+  }
+};
+
+// Writes every row of Profile::fields whose value is present, in table order.
+template <class Profile, class Writer>
+void write_rows(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
+                imperva_cef::detail::text_arena& arena, std::string& scratch) {
+  for (const field_row& row : Profile::fields) {
+    const value v = convert_field(row, slots, arena);
+    if (v.present()) write_value(doc.field(row.path), v, scratch);
+  }
+}
+
+}  // namespace imperva_cef::ecs

@@ -1,0 +1,76 @@
+// A converted field value, and how each kind is written. Conversions decide
+// presence first, so parent objects are only opened for fields that exist.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "../json/lenient.hpp"
+
+namespace imperva_cef::ecs {
+
+struct value {
+  enum class kind : std::uint8_t {
+    absent,
+    text,
+    integer,
+    number,
+    boolean,
+    raw_json,        // text is valid JSON
+    lenient_array,   // text is a JSON array under json/lenient.hpp's rules
+    comma_list,      // text split on ',', empty items dropped (at least one is not)
+    geo_point,       // {"lat": number, "lon": second}
+    connection_type  // ["connection", text]
+  };
+
+  kind type = kind::absent;
+  std::string_view text;
+  std::int64_t integer = 0;
+  double number = 0;
+  double second = 0;
+  bool flag = false;
+
+  constexpr bool present() const noexcept { return type != kind::absent; }
+};
+
+template <class Writer>
+void write_value(Writer& writer, const value& v, std::string& scratch) {
+  switch (v.type) {
+    case value::kind::absent: break;
+    case value::kind::text: writer.string(v.text); break;
+    case value::kind::integer: writer.integer(v.integer); break;
+    case value::kind::number: writer.number(v.number); break;
+    case value::kind::boolean: writer.boolean(v.flag); break;
+    case value::kind::raw_json: writer.raw_json(v.text); break;
+    case value::kind::lenient_array: json::write_lenient_array(v.text, writer, scratch); break;
+    case value::kind::comma_list: {
+      writer.begin_array();
+      std::size_t begin = 0;
+      while (begin <= v.text.size()) {
+        std::size_t comma = v.text.find(',', begin);
+        if (comma == std::string_view::npos) comma = v.text.size();
+        if (comma > begin) writer.string(v.text.substr(begin, comma - begin));
+        begin = comma + 1;
+      }
+      writer.end_array();
+      break;
+    }
+    case value::kind::geo_point:
+      writer.begin_object();
+      writer.key("lat");
+      writer.number(v.number);
+      writer.key("lon");
+      writer.number(v.second);
+      writer.end_object();
+      break;
+    case value::kind::connection_type:
+      writer.begin_array();
+      writer.string("connection");
+      writer.string(v.text);
+      writer.end_array();
+      break;
+  }
+}
+
+}  // namespace imperva_cef::ecs

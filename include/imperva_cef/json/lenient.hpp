@@ -1,0 +1,287 @@
+// Reads the JSON that Imperva writes into header fields: standard JSON except
+// that a backslash which does not start a JSON escape stands for itself
+// (`charset\=UTF-8`). Iterative, so hostile nesting costs no stack; deeper
+// than max_depth levels is rejected.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "utf8.hpp"
+
+namespace imperva_cef::json {
+
+inline constexpr int max_depth = 64;
+
+namespace detail {
+
+// Accepts every event and keeps nothing: for validating before writing.
+struct null_sink {
+  void begin_object() {}
+  void end_object() {}
+  void begin_array() {}
+  void end_array() {}
+  void key(std::string_view) {}
+  void string(std::string_view) {}
+  void boolean(bool) {}
+  void raw_json(std::string_view) {}
+};
+
+inline void append_code_point(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+template <class Sink, bool Decode>
+class lenient_reader {
+ public:
+  lenient_reader(std::string_view text, Sink& sink, std::string& scratch)
+      : p_(text.data()), end_(text.data() + text.size()), sink_(sink), scratch_(scratch) {}
+
+  bool read_array() {
+    skip_space();
+    if (p_ == end_ || *p_ != '[') return false;
+    int depth = 0;
+    std::uint64_t arrays = 0;  // bit d: the container at depth d is an array
+    while (true) {
+      // A value is expected here.
+      skip_space();
+      if (p_ == end_) return false;
+      const char c = *p_;
+      if (c == '[' || c == '{') {
+        if (depth == max_depth) return false;
+        const bool is_array = c == '[';
+        ++p_;
+        if (is_array) {
+          arrays |= std::uint64_t{1} << depth;
+          sink_.begin_array();
+        } else {
+          arrays &= ~(std::uint64_t{1} << depth);
+          sink_.begin_object();
+        }
+        ++depth;
+        skip_space();
+        if (p_ != end_ && *p_ == (is_array ? ']' : '}')) {
+          ++p_;
+          close(is_array, depth);
+        } else {
+          if (!is_array && !read_key()) return false;
+          continue;
+        }
+      } else if (!read_scalar()) {
+        return false;
+      }
+      // After a value: commas, closing brackets, or the end.
+      while (true) {
+        skip_space();
+        if (depth == 0) return p_ == end_;
+        if (p_ == end_) return false;
+        const bool in_array = (arrays >> (depth - 1)) & 1;
+        if (*p_ == ',') {
+          ++p_;
+          if (!in_array && !read_key()) return false;
+          break;
+        }
+        if (*p_ != (in_array ? ']' : '}')) return false;
+        ++p_;
+        close(in_array, depth);
+      }
+    }
+  }
+
+ private:
+  void close(bool is_array, int& depth) {
+    --depth;
+    if (is_array) {
+      sink_.end_array();
+    } else {
+      sink_.end_object();
+    }
+  }
+
+  void skip_space() {
+    while (p_ != end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+  }
+
+  bool read_key() {
+    skip_space();
+    if (p_ == end_ || *p_ != '"' || !read_string()) return false;
+    sink_.key(scratch_);
+    skip_space();
+    if (p_ == end_ || *p_ != ':') return false;
+    ++p_;
+    return true;
+  }
+
+  bool read_scalar() {
+    const char c = *p_;
+    if (c == '"') {
+      if (!read_string()) return false;
+      sink_.string(scratch_);
+      return true;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) return read_number();
+    for (const std::string_view word : {std::string_view("true"), std::string_view("false"),
+                                        std::string_view("null")}) {
+      if (std::string_view(p_, static_cast<std::size_t>(end_ - p_)).substr(0, word.size()) == word) {
+        p_ += word.size();
+        if (word == "null") {
+          sink_.raw_json(word);
+        } else {
+          sink_.boolean(word == "true");
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool read_number() {
+    const char* begin = p_;
+    if (*p_ == '-') ++p_;
+    if (p_ == end_) return false;
+    if (*p_ == '0') {
+      ++p_;
+    } else if (!digits()) {
+      return false;
+    }
+    if (p_ != end_ && *p_ == '.') {
+      ++p_;
+      if (!digits()) return false;
+    }
+    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+      ++p_;
+      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
+      if (!digits()) return false;
+    }
+    sink_.raw_json(std::string_view(begin, static_cast<std::size_t>(p_ - begin)));
+    return true;
+  }
+
+  bool digits() {
+    const char* begin = p_;
+    while (p_ != end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    return p_ != begin;
+  }
+
+  // Reads the string at p_ (its opening quote); decoded into scratch_ when
+  // Decode is set.
+  bool read_string() {
+    ++p_;
+    if constexpr (Decode) scratch_.clear();
+    const char* run = p_;
+    const auto flush = [&](const char* upto) {
+      if constexpr (Decode) scratch_.append(run, static_cast<std::size_t>(upto - run));
+    };
+    while (p_ != end_) {
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        flush(p_);
+        ++p_;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c != '\\') {
+        ++p_;
+        continue;
+      }
+      flush(p_);
+      if (p_ + 1 == end_) return false;
+      const char escaped = p_[1];
+      const char* simple = "\"\\/bfnrt";
+      const char* decoded = "\"\\/\b\f\n\r\t";
+      bool handled = false;
+      for (int i = 0; simple[i] != '\0'; ++i) {
+        if (escaped == simple[i]) {
+          if constexpr (Decode) scratch_.push_back(decoded[i]);
+          p_ += 2;
+          handled = true;
+          break;
+        }
+      }
+      if (!handled && escaped == 'u' && read_unicode_escape()) handled = true;
+      if (!handled) ++p_;  // a lone backslash stands for itself
+      run = handled ? p_ : p_ - 1;
+    }
+    return false;
+  }
+
+  // p_ at "\u"; a lone or broken surrogate becomes U+FFFD.
+  bool read_unicode_escape() {
+    std::uint32_t unit = 0;
+    if (!hex4(p_ + 2, unit)) return false;
+    p_ += 6;
+    std::uint32_t cp = unit;
+    if (unit >= 0xD800 && unit <= 0xDBFF) {
+      std::uint32_t low = 0;
+      if (end_ - p_ >= 6 && p_[0] == '\\' && p_[1] == 'u' && hex4(p_ + 2, low) && low >= 0xDC00 &&
+          low <= 0xDFFF) {
+        p_ += 6;
+        cp = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+      } else {
+        cp = 0xFFFD;
+      }
+    } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
+      cp = 0xFFFD;
+    }
+    if constexpr (Decode) append_code_point(scratch_, cp);
+    return true;
+  }
+
+  bool hex4(const char* at, std::uint32_t& value) const {
+    if (end_ - at < 4) return false;
+    value = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char c = at[i];
+      int digit;
+      if (c >= '0' && c <= '9') {
+        digit = c - '0';
+      } else if (c >= 'a' && c <= 'f') {
+        digit = c - 'a' + 10;
+      } else if (c >= 'A' && c <= 'F') {
+        digit = c - 'A' + 10;
+      } else {
+        return false;
+      }
+      value = value * 16 + static_cast<std::uint32_t>(digit);
+    }
+    return true;
+  }
+
+  const char* p_;
+  const char* end_;
+  Sink& sink_;
+  std::string& scratch_;
+};
+
+}  // namespace detail
+
+// True when text is a JSON array under the lenient rules.
+inline bool is_lenient_array(std::string_view text) {
+  detail::null_sink sink;
+  std::string unused;
+  return detail::lenient_reader<detail::null_sink, false>(text, sink, unused).read_array();
+}
+
+// Writes the array in text to writer; call only after is_lenient_array(text).
+template <class Writer>
+void write_lenient_array(std::string_view text, Writer& writer, std::string& scratch) {
+  detail::lenient_reader<Writer, true>(text, writer, scratch).read_array();
+}
+
+}  // namespace imperva_cef::json

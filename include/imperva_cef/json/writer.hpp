@@ -1,0 +1,39 @@
+// The writer contract: what the profiles call to produce one JSON event.
+//
+// A writer receives a well-formed sequence of calls (keys only inside objects,
+// every begin matched by its end). Keys and strings are raw bytes as found in
+// the log; the writer is responsible for escaping and for UTF-8 repair.
+// raw_json() receives text that is already valid JSON.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#if defined(__cpp_concepts) && __cpp_concepts >= 201907L && __has_include(<concepts>)
+#include <concepts>
+#define IMPERVA_CEF_HAS_CONCEPTS 1
+#endif
+
+namespace imperva_cef {
+
+#ifdef IMPERVA_CEF_HAS_CONCEPTS
+template <class W>
+concept json_writer = requires(W& w, std::string_view text, std::int64_t integer,
+                               double number, bool flag) {
+  w.begin_object();
+  w.end_object();
+  w.begin_array();
+  w.end_array();
+  w.key(text);
+  w.string(text);
+  w.integer(integer);
+  w.number(number);
+  w.boolean(flag);
+  w.raw_json(text);
+};
+#define IMPERVA_CEF_WRITER ::imperva_cef::json_writer
+#else
+#define IMPERVA_CEF_WRITER class
+#endif
+
+}  // namespace imperva_cef

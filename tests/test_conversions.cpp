@@ -1,0 +1,129 @@
+// Conversions at their edges. IP recognition is checked against the C
+// library's inet_pton as an independent oracle.
+#include <catch2/catch.hpp>
+
+#include <arpa/inet.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <ctime>
+#include <limits>
+#include <string>
+
+#include <imperva_cef/convert/ip.hpp>
+#include <imperva_cef/convert/number.hpp>
+#include <imperva_cef/convert/timestamp.hpp>
+
+using namespace imperva_cef::convert;
+
+TEST_CASE("integers: optional minus and digits, within 64 bits", "[convert]") {
+  CHECK(to_integer("0") == 0);
+  CHECK(to_integer("-42") == -42);
+  CHECK(to_integer("007") == 7);
+  CHECK(to_integer("9223372036854775807") == std::numeric_limits<std::int64_t>::max());
+  CHECK(to_integer("-9223372036854775808") == std::numeric_limits<std::int64_t>::min());
+  for (const char* bad : {"", "-", "+1", "9223372036854775808", "-9223372036854775809", "1.0", "1e3",
+                          " 1", "1 ", "0x10", "١"}) {
+    INFO(bad);
+    CHECK_FALSE(to_integer(bad).has_value());
+  }
+}
+
+TEST_CASE("decimal numbers: digits with an optional fraction", "[convert]") {
+  CHECK(to_decimal("31.8969") == Approx(31.8969));
+  CHECK(to_decimal("-180") == -180.0);
+  CHECK(to_decimal("0.5") == 0.5);
+  for (const char* bad : {"", "-", ".5", "5.", "1e3", "+1", "1.2.3", "nan", "inf", "1,5"}) {
+    INFO(bad);
+    CHECK_FALSE(to_decimal(bad).has_value());
+  }
+}
+
+TEST_CASE("booleans in any case", "[convert]") {
+  CHECK(to_boolean("true") == true);
+  CHECK(to_boolean("FALSE") == false);
+  CHECK(to_boolean("True") == true);
+  CHECK_FALSE(to_boolean("yes").has_value());
+  CHECK_FALSE(to_boolean("1").has_value());
+  CHECK_FALSE(to_boolean("truee").has_value());
+}
+
+namespace {
+bool pton(int family, const std::string& text) {
+  unsigned char buffer[16];
+  return inet_pton(family, text.c_str(), buffer) == 1;
+}
+}  // namespace
+
+TEST_CASE("IP addresses agree with inet_pton", "[convert][ip]") {
+  const char* samples[] = {
+      "1.2.3.4", "255.255.255.255", "0.0.0.0", "256.1.1.1", "01.2.3.4", "1.2.3", "1.2.3.4.5",
+      "1..3.4", "1.2.3.4 ", "", ".", "1.2.3.-4", "::", "::1", "1::", "1:2:3:4:5:6:7:8",
+      "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7::", "::2:3:4:5:6:7:8", "1:2:3:4:5:6::8", "1::2::3",
+      ":1:2", "1:2:", "12345::", "::ffff:1.2.3.4", "::ffff:1.2.3.256", "1:2:3:4:5:6:1.2.3.4",
+      "1:2:3:4:5:6:7:1.2.3.4", "fe80::1%eth0", "FE80::ABCD", "g::1", "::1.2.3.4", "1.2.3.4::",
+      ":::", "1:::2", "2001:db8::5", "2001:0db8:0000:0000:0000:0000:0000:0005", "::ffff:01.2.3.4",
+      "1:2:3:4:5:6:7", "0:0:0:0:0:0:0:0", "abcd:ef01:2345:6789:abcd:ef01:2345:6789"};
+  for (const std::string text : samples) {
+    INFO(text);
+    CHECK(is_ipv4(text) == pton(AF_INET, text));
+    CHECK(is_ipv6(text) == pton(AF_INET6, text));
+  }
+}
+
+TEST_CASE("IP addresses: exhaustive short IPv4-like strings agree with inet_pton", "[convert][ip]") {
+  const char alphabet[] = {'0', '1', '2', '5', '9', '.', ':', 'a'};
+  std::string text;
+  int checked = 0;
+  for (int length = 1; length <= 5; ++length) {
+    int combinations = 1;
+    for (int i = 0; i < length; ++i) combinations *= 8;
+    for (int n = 0; n < combinations; ++n) {
+      text.clear();
+      for (int i = 0, k = n; i < length; ++i, k /= 8) text.push_back(alphabet[k % 8]);
+      INFO(text);
+      REQUIRE(is_ipv6(text) == pton(AF_INET6, text));
+      REQUIRE(is_ipv4(text) == pton(AF_INET, text));
+      ++checked;
+    }
+  }
+  CHECK(checked == 8 + 64 + 512 + 4096 + 32768);
+}
+
+namespace {
+std::string iso(std::int64_t ms, fraction digits = fraction::microseconds) {
+  const auto text = format_epoch_ms(ms, digits);
+  return text ? std::string(text->bytes, text->size) : std::string("none");
+}
+}  // namespace
+
+TEST_CASE("epoch milliseconds to ISO 8601 UTC", "[convert][time]") {
+  CHECK(iso(0) == "1970-01-01T00:00:00.000000Z");
+  CHECK(iso(123456789) == "1970-01-02T10:17:36.789000Z");
+  CHECK(iso(1649772598763) == "2022-04-12T14:09:58.763000Z");
+  CHECK(iso(1649772598763, fraction::milliseconds) == "2022-04-12T14:09:58.763Z");
+  CHECK(iso(-1) == "1969-12-31T23:59:59.999000Z");
+  CHECK(iso(951782400000) == "2000-02-29T00:00:00.000000Z");   // leap day of a 400-year
+  CHECK(iso(4107542400000) == "2100-03-01T00:00:00.000000Z");  // 2100 is no leap year
+  CHECK(iso(earliest_epoch_ms) == "0001-01-01T00:00:00.000000Z");
+  CHECK(iso(latest_epoch_ms) == "9999-12-31T23:59:59.999000Z");
+  CHECK(iso(earliest_epoch_ms - 1) == "none");
+  CHECK(iso(latest_epoch_ms + 1) == "none");
+  CHECK(iso(std::numeric_limits<std::int64_t>::min()) == "none");
+  CHECK(iso(std::numeric_limits<std::int64_t>::max()) == "none");
+}
+
+TEST_CASE("epoch milliseconds agree with gmtime over four centuries", "[convert][time]") {
+  // Every 7919th hour from 1601 to 2400 (a prime stride hits every month and
+  // hour of day), checked against the C library.
+  for (std::int64_t hours = -3250000; hours < 3760000; hours += 7919) {
+    const std::int64_t ms = hours * 3600000 + 123;
+    const std::time_t seconds = static_cast<std::time_t>(hours * 3600);
+    std::tm parts{};
+    REQUIRE(gmtime_r(&seconds, &parts) != nullptr);
+    char expected[96];
+    std::snprintf(expected, sizeof expected, "%04d-%02d-%02dT%02d:%02d:%02d.123Z", parts.tm_year + 1900,
+                  parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec);
+    REQUIRE(iso(ms, fraction::milliseconds) == expected);
+  }
+}

@@ -1,0 +1,122 @@
+// The two shipped writers: the same calls give the same document, strings
+// are escaped and repaired to valid UTF-8.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include <imperva_cef/json/nlohmann_writer.hpp>
+#include <imperva_cef/json/string_writer.hpp>
+
+using imperva_cef::json::nlohmann_writer;
+using imperva_cef::json::string_writer;
+
+namespace {
+
+template <class Writer>
+void write_sample(Writer& w) {
+  w.begin_object();
+  w.key("s");
+  w.string("a\"b\\c\n\t\x01/\x7f");
+  w.key("i");
+  w.integer(-9223372036854775807 - 1);
+  w.key("d");
+  w.number(31.8969);
+  w.key("big");
+  w.number(1e300);
+  w.key("b");
+  w.boolean(false);
+  w.key("raw");
+  w.raw_json("2.0");
+  w.key("nested");
+  w.begin_object();
+  w.key("list");
+  w.begin_array();
+  w.string("x");
+  w.begin_array();
+  w.end_array();
+  w.begin_object();
+  w.end_object();
+  w.end_array();
+  w.end_object();
+  w.end_object();
+}
+
+std::string escaped(std::string_view text) {
+  std::string out;
+  string_writer w(out);
+  w.string(text);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("string writer output is compact JSON", "[writer]") {
+  std::string out;
+  string_writer w(out);
+  write_sample(w);
+  CHECK(out ==
+        R"({"s":"a\"b\\c\n\t\u0001/)"
+        "\x7f"
+        R"(","i":-9223372036854775808,"d":31.8969,"big":1e+300,"b":false,"raw":2.0,"nested":{"list":["x",[],{}]}})");
+}
+
+TEST_CASE("both writers build the same document", "[writer]") {
+  std::string out;
+  string_writer w(out);
+  write_sample(w);
+  nlohmann_writer n;
+  write_sample(n);
+  CHECK(nlohmann::json::parse(out) == n.result());
+  CHECK(n.result()["raw"].is_number_float());
+}
+
+TEST_CASE("string writer appends to what the caller has", "[writer]") {
+  std::string out = "prefix ";
+  string_writer w(out);
+  w.integer(7);
+  CHECK(out == "prefix 7");
+}
+
+TEST_CASE("non-finite numbers become null", "[writer]") {
+  std::string out;
+  string_writer w(out);
+  w.begin_array();
+  w.number(std::numeric_limits<double>::infinity());
+  w.number(std::numeric_limits<double>::quiet_NaN());
+  w.end_array();
+  CHECK(out == "[null,null]");
+}
+
+TEST_CASE("valid UTF-8 passes, invalid bytes become U+FFFD", "[writer][utf8]") {
+  CHECK(escaped("h\xC3\xA9llo \xE2\x82\xAC \xF0\x9F\x98\x80") == "\"h\xC3\xA9llo \xE2\x82\xAC \xF0\x9F\x98\x80\"");
+  CHECK(escaped("\xFF") == "\"\xEF\xBF\xBD\"");
+  CHECK(escaped("a\xC3") == "\"a\xEF\xBF\xBD\"");                      // truncated
+  CHECK(escaped("\xE2\x82z") == "\"\xEF\xBF\xBDz\"");                  // one maximal subpart
+  CHECK(escaped("\xED\xA0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // surrogate
+  CHECK(escaped("\xC0\xAF") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");        // overlong
+  CHECK(escaped("\xF4\x90\x80\x80") ==
+        "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // above U+10FFFF
+  CHECK(escaped(std::string_view("a\0b", 3)) == R"("a\u0000b")");
+}
+
+TEST_CASE("long strings take the word-at-a-time path correctly", "[writer][utf8]") {
+  std::string text(1000, 'x');
+  text[500] = '"';
+  text[777] = '\xFF';
+  text[999] = '\n';
+  const std::string out = escaped(text);
+  const auto parsed = nlohmann::json::parse(out).get<std::string>();
+  std::string expected(text);
+  expected.replace(777, 1, "\xEF\xBF\xBD");
+  CHECK(parsed == expected);
+}
+
+TEST_CASE("nlohmann writer repairs UTF-8 in keys and strings", "[writer][utf8]") {
+  nlohmann_writer w;
+  w.begin_object();
+  w.key("k\xFF");
+  w.string("v\xFE");
+  w.end_object();
+  CHECK(w.result() == nlohmann::json{{"k\xEF\xBF\xBD", "v\xEF\xBF\xBD"}});
+  CHECK_NOTHROW(w.result().dump());
+}
