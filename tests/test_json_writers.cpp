@@ -120,3 +120,33 @@ TEST_CASE("nlohmann writer repairs UTF-8 in keys and strings", "[writer][utf8]")
   CHECK(w.result() == nlohmann::json{{"k\xEF\xBF\xBD", "v\xEF\xBF\xBD"}});
   CHECK_NOTHROW(w.result().dump());
 }
+
+TEST_CASE("string writer: the caller may append between top-level values", "[writer]") {
+  std::string out;
+  {
+    string_writer w(out);
+    w.begin_object();
+    w.key("a");
+    w.integer(1);
+    w.end_object();
+    out.push_back('\n');
+    w.string("top");
+    out.push_back('\n');
+    w.begin_array();
+    w.boolean(true);
+    w.end_array();
+    out += "\n";
+  }
+  CHECK(out == "{\"a\":1}\n\"top\"\n[true]\n");
+}
+
+TEST_CASE("string writer: an unfinished value keeps what was written", "[writer]") {
+  std::string out = "x";
+  {
+    string_writer w(out);
+    w.begin_object();
+    w.key("k");
+    w.string(std::string(5000, 'v'));
+  }
+  CHECK(out == "x{\"k\":\"" + std::string(5000, 'v') + "\"");
+}

@@ -11,18 +11,31 @@
 #include <string_view>
 
 #include "../error.hpp"
+#include "byte_scanner.hpp"
 #include "header.hpp"
 
 namespace imperva_cef::cef {
 
 namespace detail {
 
-constexpr bool is_key_start_char(unsigned char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-constexpr bool is_key_char(unsigned char c) noexcept {
-  return is_key_start_char(c) || c == '.' || c == ',' || c == '[' || c == ']';
-}
+enum : unsigned char { key_byte = 1, key_start_byte = 2 };
+
+// Byte classes of the key grammar [A-Za-z0-9_][A-Za-z0-9_.,\[\]]*: one load
+// per byte in the lexer's backward walk.
+struct key_byte_table {
+  unsigned char classes[256] = {};
+  constexpr key_byte_table() {
+    for (int c = 0; c < 256; ++c) {
+      const bool start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      if (start) classes[c] = key_byte | key_start_byte;
+      if (c == '.' || c == ',' || c == '[' || c == ']') classes[c] = key_byte;
+    }
+  }
+};
+inline constexpr key_byte_table key_bytes{};
+
+constexpr bool is_key_start_char(unsigned char c) noexcept { return key_bytes.classes[c] & key_start_byte; }
+constexpr bool is_key_char(unsigned char c) noexcept { return key_bytes.classes[c] & key_byte; }
 constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
 
 constexpr std::string_view trim_blanks(std::string_view text) noexcept {
@@ -90,12 +103,8 @@ void lex_extension(std::string_view extension, Handler& handler) {
   std::string_view pending_key;
   const char* value_begin = nullptr;
 
-  const char* cursor = begin;
-  while (cursor < end) {
-    const void* found = std::memchr(cursor, '=', static_cast<std::size_t>(end - cursor));
-    if (found == nullptr) break;
-    const char* equals = static_cast<const char*>(found);
-    cursor = equals + 1;
+  detail::byte_scanner equals_signs(begin, end, '=');
+  while (const char* equals = equals_signs.next()) {
 
     // The key is the run of key bytes before '=': walking back stops at the
     // previous '=' at the latest, so all walks together stay linear.

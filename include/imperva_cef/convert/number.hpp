@@ -10,14 +10,25 @@
 
 namespace imperva_cef::convert {
 
-// Optional '-' and decimal digits, fitting a signed 64-bit integer.
-inline std::optional<std::int64_t> to_integer(std::string_view text) noexcept {
-  if (text.empty() || text.front() == '+') return std::nullopt;
-  std::int64_t value = 0;
-  const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc() || ptr != end) return std::nullopt;
-  return value;
+// Optional '-' and decimal digits, fitting a signed 64-bit integer. Written
+// out because it runs for every numeric field: up to 18 digits cannot
+// overflow, so only longer inputs pay for the exact range check.
+constexpr std::optional<std::int64_t> to_integer(std::string_view text) noexcept {
+  std::size_t i = text.size() > 0 && text[0] == '-' ? 1 : 0;
+  const bool negative = i == 1;
+  const std::size_t digits = text.size() - i;
+  if (digits == 0) return std::nullopt;
+  std::uint64_t magnitude = 0;
+  for (; i < text.size(); ++i) {
+    const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned{'0'};
+    if (digit > 9) return std::nullopt;
+    if (digits > 18 && magnitude > (UINT64_MAX - digit) / 10) return std::nullopt;
+    magnitude = magnitude * 10 + digit;
+  }
+  constexpr std::uint64_t max_positive = INT64_MAX;
+  if (magnitude > max_positive + (negative ? 1 : 0)) return std::nullopt;
+  // Negating in unsigned arithmetic keeps INT64_MIN exact.
+  return negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
 }
 
 // Optional '-', digits, optionally '.' and digits.

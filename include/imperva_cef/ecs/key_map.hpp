@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace imperva_cef::ecs {
@@ -16,32 +17,70 @@ namespace detail {
 // ([A-Za-z0-9_.,[\]]): only the letter pairs share a folded value.
 constexpr unsigned char fold(char c) noexcept { return static_cast<unsigned char>(c | 0x20); }
 
-constexpr bool equal_folded(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (fold(a[i]) != fold(b[i])) return false;
-  }
-  return true;
-}
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define IMPERVA_CEF_WORD_LOADS 1
+#endif
 
-// Up to 8 folded bytes from p, little-endian.
+// A word made of the folded bytes p[0..n), n <= 8, little-endian; distinct
+// keys of the same length give distinct words. At run time it is one or two
+// loads; the byte arithmetic gives the same word when the table is built.
 constexpr std::uint64_t folded_word(const char* p, std::size_t n) noexcept {
+  if (n < 4) {
+    if (n == 0) return 0;
+    return std::uint64_t{fold(p[0])} | std::uint64_t{fold(p[n / 2])} << 8 | std::uint64_t{fold(p[n - 1])} << 16;
+  }
+#ifdef IMPERVA_CEF_WORD_LOADS
+  if (!__builtin_is_constant_evaluated()) {
+    std::uint64_t word = 0;
+    if (n == 8) {
+      std::memcpy(&word, p, 8);
+    } else {
+      // Two overlapping 4-byte loads; the shared bytes are equal, so OR is exact.
+      std::uint32_t low = 0, high = 0;
+      std::memcpy(&low, p, 4);
+      std::memcpy(&high, p + n - 4, 4);
+      word = std::uint64_t{low} | (std::uint64_t{high} << (8 * (n - 4)));
+    }
+    return word | (0x2020202020202020ULL >> (8 * (8 - n)));
+  }
+#endif
   std::uint64_t word = 0;
   for (std::size_t i = 0; i < n; ++i) word |= std::uint64_t{fold(p[i])} << (8 * i);
   return word;
 }
 
-// Hashes the length and the first and last (up to) eight bytes. The seed goes
-// in before the last multiplication, so every seed mixes the keys anew.
-constexpr std::uint64_t key_hash(std::string_view key, std::uint64_t seed) noexcept {
-  const std::size_t n = key.size();
-  const std::size_t head = n < 8 ? n : 8;
-  const std::uint64_t first = folded_word(key.data(), head);
-  const std::uint64_t last = folded_word(key.data() + (n - head), head);
-  std::uint64_t h = (first * 0x9E3779B97F4A7C15ULL) ^ (last + n);
-  h = (h ^ seed) * 0xC2B2AE3D27D4EB4FULL;
-  return h ^ (h >> 32);
+constexpr bool equal_folded(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n <= 8) return folded_word(a.data(), n) == folded_word(b.data(), n);
+  for (std::size_t i = 0; i + 8 < n; i += 8) {
+    if (folded_word(a.data() + i, 8) != folded_word(b.data() + i, 8)) return false;
+  }
+  return folded_word(a.data() + n - 8, 8) == folded_word(b.data() + n - 8, 8);
 }
+
+// A key reduced to its length and its first and last (up to) eight folded
+// bytes: what the hash mixes and what a lookup compares first.
+struct key_words {
+  std::uint64_t first = 0;
+  std::uint64_t last = 0;
+  std::size_t size = 0;
+
+  constexpr key_words() = default;
+  constexpr explicit key_words(std::string_view key) noexcept : size(key.size()) {
+    const std::size_t head = size < 8 ? size : 8;
+    first = folded_word(key.data(), head);
+    last = size > 8 ? folded_word(key.data() + size - 8, 8) : first;
+  }
+
+  // The seed goes in before the last multiplication, so every seed mixes the
+  // keys anew.
+  constexpr std::uint64_t hash(std::uint64_t seed) const noexcept {
+    std::uint64_t h = (first * 0x9E3779B97F4A7C15ULL) ^ (last + size);
+    h = (h ^ seed) * 0xC2B2AE3D27D4EB4FULL;
+    return h ^ (h >> 32);
+  }
+};
 
 constexpr std::size_t bucket_count_for(std::size_t keys) noexcept {
   std::size_t buckets = 8;
@@ -68,7 +107,7 @@ class key_map {
   static constexpr std::size_t buckets = detail::bucket_count_for(N);
   static constexpr unsigned shift = 64 - detail::log2_of(buckets);
 
-  constexpr explicit key_map(const std::array<key_entry, N>& entries) : entries_(entries) {
+  constexpr explicit key_map(const std::array<key_entry, N>& entries) : entries_(entries), words_(words_of(entries)) {
     for (std::size_t i = 0; i < N; ++i) {
       for (std::size_t j = i + 1; j < N; ++j) {
         if (detail::equal_folded(entries[i].key, entries[j].key)) {
@@ -84,10 +123,16 @@ class key_map {
 
   // The entry whose key equals key up to ASCII case, or nullptr.
   constexpr const key_entry* lookup(std::string_view key) const noexcept {
-    const std::uint16_t slot = index_[bucket(key, seed_)];
+    const detail::key_words words(key);
+    const std::uint16_t slot = index_[bucket(words, seed_)];
     if (slot == 0) return nullptr;
+    const detail::key_words& candidate = words_[slot - 1];
+    if (candidate.first != words.first || candidate.last != words.last || candidate.size != words.size) {
+      return nullptr;
+    }
     const key_entry& entry = entries_[slot - 1];
-    return detail::equal_folded(entry.key, key) ? &entry : nullptr;
+    // Keys of up to 16 bytes are wholly covered by the two words.
+    return words.size <= 16 || detail::equal_folded(entry.key, key) ? &entry : nullptr;
   }
 
   // The value stored for key, or -1.
@@ -99,14 +144,14 @@ class key_map {
   constexpr const std::array<key_entry, N>& entries() const noexcept { return entries_; }
 
  private:
-  static constexpr std::size_t bucket(std::string_view key, std::uint64_t seed) noexcept {
-    return static_cast<std::size_t>(detail::key_hash(key, seed) >> shift);
+  static constexpr std::size_t bucket(const detail::key_words& words, std::uint64_t seed) noexcept {
+    return static_cast<std::size_t>(words.hash(seed) >> shift);
   }
 
   constexpr bool try_seed(std::uint64_t seed) {
     std::array<std::uint16_t, buckets> index{};
     for (std::size_t i = 0; i < N; ++i) {
-      std::uint16_t& slot = index[bucket(entries_[i].key, seed)];
+      std::uint16_t& slot = index[bucket(words_[i], seed)];
       if (slot != 0) return false;
       slot = static_cast<std::uint16_t>(i + 1);
     }
@@ -115,7 +160,14 @@ class key_map {
     return true;
   }
 
+  static constexpr std::array<detail::key_words, N> words_of(const std::array<key_entry, N>& entries) {
+    std::array<detail::key_words, N> words{};
+    for (std::size_t i = 0; i < N; ++i) words[i] = detail::key_words(entries[i].key);
+    return words;
+  }
+
   std::array<key_entry, N> entries_;
+  std::array<detail::key_words, N> words_;
   std::array<std::uint16_t, buckets> index_{};
   std::uint64_t seed_ = 0;
 };

@@ -1,6 +1,7 @@
 // JSON string escaping with UTF-8 repair: the string writer's inner loop.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -24,62 +25,165 @@ constexpr bool word_needs_attention(std::uint64_t word) noexcept {
   return ((below_space | has_quote | has_backslash | word) & highs) != 0;
 }
 
-inline void append_escaped_ascii(std::string& out, unsigned char c) {
-  switch (c) {
-    case '"': out.append("\\\""); return;
-    case '\\': out.append("\\\\"); return;
-    case '\n': out.append("\\n"); return;
-    case '\r': out.append("\\r"); return;
-    case '\t': out.append("\\t"); return;
-    case '\b': out.append("\\b"); return;
-    case '\f': out.append("\\f"); return;
-    default: {
-      constexpr char hex[] = "0123456789abcdef";
-      const char escaped[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-      out.append(escaped, sizeof escaped);
-    }
+struct attention_table {
+  bool bytes[256] = {};
+  constexpr attention_table() {
+    for (int c = 0; c < 256; ++c) bytes[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
   }
+};
+inline constexpr attention_table attention{};
+
+// Length of the prefix of text that can be copied into a JSON string as is.
+inline std::size_t plain_prefix(const unsigned char* text, std::size_t size) noexcept {
+  std::size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text + i, sizeof word);
+    if (word_needs_attention(word)) break;
+  }
+  while (i < size && !attention.bytes[text[i]]) ++i;
+  return i;
+}
+
+// True when all of text can be copied into a JSON string as is: one word
+// check for the short strings events are made of. Short inputs are packed
+// into a word by overlapping loads that never read outside text.
+inline bool is_plain(const unsigned char* text, std::size_t size) noexcept {
+  std::uint64_t word;
+  if (size >= 8) {
+    for (std::size_t i = 0; i + 8 < size; i += 8) {
+      std::memcpy(&word, text + i, sizeof word);
+      if (word_needs_attention(word)) return false;
+    }
+    std::memcpy(&word, text + size - 8, sizeof word);
+  } else if (size >= 4) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, text, 4);
+    std::memcpy(&tail, text + size - 4, 4);
+    word = std::uint64_t{head} | std::uint64_t{tail} << 32;
+  } else if (size > 0) {
+    word = 0x6161616161000000ULL | text[0] | std::uint64_t{text[size / 2]} << 8 |
+           std::uint64_t{text[size - 1]} << 16;  // 'a' fills the rest
+  } else {
+    return true;
+  }
+  return !word_needs_attention(word);
+}
+
+// memcpy for the short strings events are made of, without a library call:
+// two overlapping fixed-size moves cover 4 to 16 bytes.
+inline void copy_bytes(char* to, const unsigned char* from, std::size_t n) noexcept {
+  if (n >= 8 && n <= 16) {
+    std::uint64_t head, tail;
+    std::memcpy(&head, from, 8);
+    std::memcpy(&tail, from + n - 8, 8);
+    std::memcpy(to, &head, 8);
+    std::memcpy(to + n - 8, &tail, 8);
+  } else if (n >= 4 && n < 8) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, from, 4);
+    std::memcpy(&tail, from + n - 4, 4);
+    std::memcpy(to, &head, 4);
+    std::memcpy(to + n - 4, &tail, 4);
+  } else if (n < 4) {
+    for (std::size_t i = 0; i < n; ++i) to[i] = static_cast<char>(from[i]);
+  } else {
+    std::memcpy(to, from, n);
+  }
+}
+
+// The escape for an ASCII byte that needs one; returns its length (2 or 6).
+inline std::size_t escape_ascii(unsigned char c, char* out) noexcept {
+  char simple = 0;
+  switch (c) {
+    case '"': simple = '"'; break;
+    case '\\': simple = '\\'; break;
+    case '\n': simple = 'n'; break;
+    case '\r': simple = 'r'; break;
+    case '\t': simple = 't'; break;
+    case '\b': simple = 'b'; break;
+    case '\f': simple = 'f'; break;
+    default: break;
+  }
+  out[0] = '\\';
+  if (simple != 0) {
+    out[1] = simple;
+    return 2;
+  }
+  constexpr char hex[] = "0123456789abcdef";
+  out[1] = 'u';
+  out[2] = '0';
+  out[3] = '0';
+  out[4] = hex[c >> 4];
+  out[5] = hex[c & 15];
+  return 6;
 }
 
 }  // namespace detail
 
-// Appends text as a quoted JSON string.
-inline void append_json_string(std::string& out, std::string_view text) {
+// Writes text as the inside of a JSON string (no quotes) through an output
+// that offers `char* room(n)` (space for n bytes) and `advance(n)`.
+template <class Output>
+void write_escaped(Output& output, std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  const auto* run = p;  // start of bytes that are copied unchanged
-  out.push_back('"');
+  const auto* const end = p + text.size();
   while (p < end) {
-    if (end - p >= 8) {
-      std::uint64_t word;
-      std::memcpy(&word, p, sizeof word);
-      if (!detail::word_needs_attention(word)) {
-        p += 8;
-        continue;
-      }
+    const std::size_t plain = detail::plain_prefix(p, static_cast<std::size_t>(end - p));
+    if (plain > 0) {
+      detail::copy_bytes(output.room(plain), p, plain);
+      output.advance(plain);
+      p += plain;
+      if (p == end) return;
     }
-    const unsigned char c = *p;
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+    char* out = output.room(6);
+    if (*p < 0x80) {
+      output.advance(detail::escape_ascii(*p, out));
       ++p;
       continue;
     }
-    if (c >= 0x80) {
-      const int n = utf8_sequence(p, end);
-      if (n > 0) {
-        p += n;
-        continue;
-      }
-      out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-      out.append(replacement_character);
-      p += -n;
+    const int n = utf8_sequence(p, end);
+    if (n > 0) {
+      std::memcpy(out, p, static_cast<std::size_t>(n));
+      output.advance(static_cast<std::size_t>(n));
+      p += n;
     } else {
-      out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-      detail::append_escaped_ascii(out, c);
-      ++p;
+      std::memcpy(out, replacement_character.data(), replacement_character.size());
+      output.advance(replacement_character.size());
+      p += -n;
     }
-    run = p;
   }
-  out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+}
+
+namespace detail {
+
+// write_escaped()'s output interface over the end of a std::string.
+class string_tail {
+ public:
+  explicit string_tail(std::string& text) : text_(text), used_(text.size()) {}
+  ~string_tail() { text_.resize(used_); }
+  string_tail(const string_tail&) = delete;
+  string_tail& operator=(const string_tail&) = delete;
+
+  char* room(std::size_t n) {
+    if (text_.size() - used_ < n) text_.resize(used_ + (n > 64 ? n : 64));
+    return text_.data() + used_;
+  }
+  void advance(std::size_t n) noexcept { used_ += n; }
+
+ private:
+  std::string& text_;
+  std::size_t used_;
+};
+
+}  // namespace detail
+
+// Appends text to out as a quoted JSON string.
+inline void append_json_string(std::string& out, std::string_view text) {
+  out.push_back('"');
+  {
+    detail::string_tail tail(out);
+    write_escaped(tail, text);
+  }
   out.push_back('"');
 }
 

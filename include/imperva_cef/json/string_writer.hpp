@@ -1,13 +1,22 @@
-// Compact JSON appended to a caller-owned std::string: the fast path. Once the
-// string has grown to fit a line, writing allocates nothing.
+// Compact JSON appended to a caller-owned std::string: the fast path.
+//
+// While an event is being written the string is grown ahead and filled
+// through a cursor (one bounds check per write, no per-call append); each
+// time a top-level value is complete the string is trimmed to exactly what
+// was written, so between events the caller may read it or append to it
+// (a '\n' for NDJSON): the next top-level value starts at its end. Top-level
+// values are not separated. Once the string's capacity fits a line, nothing
+// is allocated.
 #pragma once
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
-#include <system_error>
 
 #include "escape.hpp"
 
@@ -15,7 +24,14 @@ namespace imperva_cef::json {
 
 class string_writer {
  public:
-  explicit string_writer(std::string& out) noexcept : out_(&out) {}
+  explicit string_writer(std::string& out) noexcept : out_(&out), used_(out.size()) {}
+  // An event left unfinished (an exception in a caller's code) keeps what
+  // was written, without the room grown ahead.
+  ~string_writer() {
+    if (depth_ != 0) settle();
+  }
+  string_writer(const string_writer&) = delete;
+  string_writer& operator=(const string_writer&) = delete;
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -23,24 +39,20 @@ class string_writer {
   void end_array() { close(']'); }
 
   void key(std::string_view name) {
-    separate();
-    append_json_string(*out_, name);
-    out_->push_back(':');
+    write_quoted<true>(name);
     need_comma_ = false;
   }
 
   void string(std::string_view text) {
-    separate();
-    append_json_string(*out_, text);
-    need_comma_ = true;
+    write_quoted<false>(text);
+    value_done();
   }
 
   void integer(std::int64_t value) {
     separate();
-    char buffer[24];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out_->append(buffer, result.ptr);
-    need_comma_ = true;
+    char* p = room(20);
+    advance(static_cast<std::size_t>(std::to_chars(p, p + 20, value).ptr - p));
+    value_done();
   }
 
   // Shortest text that reads back as the same double; JSON has no NaN or
@@ -48,42 +60,107 @@ class string_writer {
   void number(double value) {
     separate();
     if (std::isfinite(value)) {
-      char buffer[32];
-      const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-      out_->append(buffer, result.ptr);
+      char* p = room(32);
+      advance(static_cast<std::size_t>(std::to_chars(p, p + 32, value).ptr - p));
     } else {
-      out_->append("null");
+      put_text("null");
     }
-    need_comma_ = true;
+    value_done();
   }
 
   void boolean(bool value) {
     separate();
-    out_->append(value ? "true" : "false");
-    need_comma_ = true;
+    put_text(value ? "true" : "false");
+    value_done();
   }
 
   void raw_json(std::string_view json_text) {
     separate();
-    out_->append(json_text);
-    need_comma_ = true;
+    put_text(json_text);
+    value_done();
   }
 
+  // The output interface of write_escaped(): room for n bytes at the cursor.
+  char* room(std::size_t n) {
+    if (out_->size() - used_ < n) grow(n);
+    return out_->data() + used_;
+  }
+  void advance(std::size_t n) noexcept { used_ += n; }
+
  private:
+  // Growing zero-fills, so it starts small and doubles: the bytes filled
+  // stay within about twice what the event writes.
+  void grow(std::size_t n) {
+    out_->resize(used_ + std::max(n, growth_));
+    growth_ *= 2;
+  }
+
+  // Trims the string to what was written: it is valid JSON text again.
+  void settle() { out_->resize(used_); }
+
+  // [,]"text"[:] -- clean text (the usual case) takes one bounds check and
+  // one copy; text that needs escapes takes the general path.
+  template <bool IsKey>
+  void write_quoted(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    if (detail::is_plain(bytes, n) && depth_ != 0) {
+      char* p = room(n + 4);
+      char* const begin = p;
+      if (need_comma_) *p++ = ',';
+      *p++ = '"';
+      detail::copy_bytes(p, bytes, n);
+      p += n;
+      *p++ = '"';
+      if (IsKey) *p++ = ':';
+      advance(static_cast<std::size_t>(p - begin));
+      return;
+    }
+    separate();
+    put('"');
+    write_escaped(*this, text);
+    put('"');
+    if (IsKey) put(':');
+  }
+
+  void put(char c) {
+    *room(1) = c;
+    advance(1);
+  }
+  void put_text(std::string_view text) {
+    std::memcpy(room(text.size()), text.data(), text.size());
+    advance(text.size());
+  }
+  // Before any value or key: a comma inside a container, or, for a new
+  // top-level value, a fresh start at the string's current end.
   void separate() {
-    if (need_comma_) out_->push_back(',');
+    if (depth_ == 0) {
+      used_ = out_->size();
+      need_comma_ = false;
+    } else if (need_comma_) {
+      put(',');
+    }
+  }
+  void value_done() {
+    need_comma_ = true;
+    if (depth_ == 0) settle();
   }
   void open(char bracket) {
     separate();
-    out_->push_back(bracket);
+    put(bracket);
+    ++depth_;
     need_comma_ = false;
   }
   void close(char bracket) {
-    out_->push_back(bracket);
-    need_comma_ = true;
+    put(bracket);
+    --depth_;
+    value_done();
   }
 
   std::string* out_;
+  std::size_t used_;  // bytes of *out_ that are written output
+  std::size_t growth_ = 512;
+  std::size_t depth_ = 0;
   bool need_comma_ = false;
 };
 
