@@ -15,7 +15,10 @@
 
 #include "cef/lexer.hpp"
 #include "detail/text_arena.hpp"
+#include "describe_fields.hpp"
 #include "ecs/document.hpp"
+#include "ecs/ecs_profile.hpp"
+#include "ecs/event_scratch.hpp"
 #include "ecs/profile.hpp"
 #include "ecs/sekoia_profile.hpp"
 #include "error.hpp"
@@ -33,11 +36,13 @@ namespace detail {
 struct scratch_space {
   text_arena arena;
   std::string json_text;
+  ecs::event_scratch event;
 };
 
 inline scratch_space& thread_scratch() {
   thread_local scratch_space scratch;
   scratch.arena.reset();
+  scratch.event.clear();
   return scratch;
 }
 
@@ -48,8 +53,18 @@ parse_result write_table_profile(std::string_view line, Writer& writer) {
   if (!result) return result;
   scratch_space& scratch = thread_scratch();
   ecs::document<Writer> doc(writer);
-  ecs::write_rows<Profile>(collector.slots, doc, scratch.arena, scratch.json_text);
+  ecs::write_rows<Profile>(collector.slots, doc, scratch.arena, scratch.json_text, scratch.event);
   doc.finish();
+  return result;
+}
+
+template <class Writer>
+parse_result write_ecs_profile(std::string_view line, Writer& writer, bool keep_original) {
+  cef::header header;
+  const parse_result result = cef::lex_header(line, header);
+  if (!result) return result;
+  scratch_space& scratch = thread_scratch();
+  ecs::write_ecs_event(line, header, keep_original, writer, scratch.arena, scratch.json_text, scratch.event);
   return result;
 }
 
@@ -61,8 +76,8 @@ template <IMPERVA_CEF_WRITER Writer>
 parse_result write_imperva_cef(std::string_view line, Writer& writer, const options& opts = {}) {
   if (line.size() > opts.max_line_bytes) return {errc::line_too_long, opts.max_line_bytes};
   switch (opts.profile) {
+    case profile::ecs: return detail::write_ecs_profile(line, writer, opts.keep_original);
     case profile::sekoia: break;
-    case profile::ecs: break;
   }
   return detail::write_table_profile<ecs::sekoia_profile>(line, writer);
 }

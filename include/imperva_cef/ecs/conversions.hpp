@@ -1,9 +1,13 @@
-// What a table row says to do with the raw value(s) of its slot(s).
+// What a table row says to do with the value(s) of its slot(s), and why a
+// value was left out (recorded in event_scratch; the ecs profile publishes
+// it as error.message, the sekoia profile does not).
 #pragma once
 
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <initializer_list>
+#include <limits>
 #include <optional>
 #include <string_view>
 
@@ -11,31 +15,102 @@
 #include "../convert/number.hpp"
 #include "../convert/timestamp.hpp"
 #include "../detail/text_arena.hpp"
+#include "ascii.hpp"
+#include "event_scratch.hpp"
 #include "field_path.hpp"
 #include "imperva_actions.hpp"
+#include "item_lists.hpp"
+#include "unmapped_keys.hpp"
+#include "url_parts.hpp"
 #include "value.hpp"
 
 namespace imperva_cef::ecs {
 
 enum class conversion : std::uint8_t {
-  text,              // as sent
-  lowercase,         // ASCII lower case
-  integer,           // signed 64-bit
-  port,              // integer 0..65535
-  boolean,           // true/false, any case
-  ip,                // valid IPv4 or IPv6 only
-  json_array,        // lenient JSON, arrays only
-  comma_list,        // split on ',', empty items dropped
-  geo_point,         // source = lat, second = lon
-  timestamp_us,      // epoch ms -> ISO 8601 UTC, six fraction digits
-  duration_ms,       // second - source, in ms, with a fraction ("2.0")
-  tls_protocol,      // "TLSv1.2 CIPHER" -> "tls"
-  tls_version,       // -> "1.2"
-  tls_cipher,        // -> "CIPHER"
-  connection_type,   // act -> ["connection", outcome]
-  reference_reason,  // act -> event.reason, the reference's spelling
-  constant,          // the row's literal
+  text,                 // as sent
+  lowercase,            // ASCII lower case
+  integer,              // signed 64-bit
+  port,                 // integer 0..65535
+  boolean,              // true/false, any case
+  ip,                   // valid IPv4 or IPv6 only
+  json_array,           // lenient JSON, arrays only
+  comma_list,           // split on ',', empty items dropped
+  geo_point,            // source = lat, second = lon
+  timestamp_us,         // epoch ms -> ISO 8601 UTC, six fraction digits
+  duration_ms,          // second - source, in ms, with a fraction ("2.0")
+  tls_protocol,         // "TLSv1.2 CIPHER" -> "tls"
+  tls_version,          // -> "1.2"
+  tls_cipher,           // -> "CIPHER"
+  connection_type,      // act -> ["connection", outcome]
+  reference_reason,     // act -> event.reason, the reference's spelling
+  constant,             // the row's literal
+  // added for the ecs profile
+  number,               // decimal number
+  timestamp_ms,         // epoch ms -> ISO 8601 UTC, three fraction digits; second when source is not one
+  duration_ns,          // (second - source) ms in ns, an integer; left out when negative
+  text_list,            // ','-separated items, blanks trimmed, empty items dropped: array
+  ip_list,              // the same, valid IPs only
+  integer_list,         // the same, integers only
+  json_array_or_text,   // a lenient JSON array, else the text
+  url_scheme,           // request's own scheme, else second (app) when http or https; lower case
+  url_domain,           // host part of request
+  url_port,             // port in request's host part
+  url_path,             // request's path, without its query
+  url_query,            // source (qstr), else the query written in second (request)
+  url_full,             // scheme://request?query: source = request, second = qstr, third = app
+  related_ips,          // distinct valid IPs of source, second (a list) and third
+  related_hosts,        // distinct source and the host of second (request)
+  event_kind,           // header name -> "event" when it is Normal, else "alert"
+  ecs_connection_type,  // act -> ["connection", outcome], REQ_ALL_IPS_DOWN an error
+  corrected_reason,     // act -> event.reason, spelling fixed
+  constant_json,        // the row's literal, a JSON text
+  unmapped_keys,        // the extension pairs no row reads, as an object
+  failures,             // why values were left out: an array of messages; the last row
 };
+
+constexpr std::string_view conversion_name(conversion how) noexcept {
+  switch (how) {
+    case conversion::text: return "text";
+    case conversion::lowercase: return "lowercase";
+    case conversion::integer: return "integer";
+    case conversion::port: return "port";
+    case conversion::boolean: return "boolean";
+    case conversion::ip: return "ip";
+    case conversion::json_array: return "json_array";
+    case conversion::comma_list: return "comma_list";
+    case conversion::geo_point: return "geo_point";
+    case conversion::timestamp_us: return "timestamp_us";
+    case conversion::duration_ms: return "duration_ms";
+    case conversion::tls_protocol: return "tls_protocol";
+    case conversion::tls_version: return "tls_version";
+    case conversion::tls_cipher: return "tls_cipher";
+    case conversion::connection_type: return "connection_type";
+    case conversion::reference_reason: return "reference_reason";
+    case conversion::constant: return "constant";
+    case conversion::number: return "number";
+    case conversion::timestamp_ms: return "timestamp_ms";
+    case conversion::duration_ns: return "duration_ns";
+    case conversion::text_list: return "text_list";
+    case conversion::ip_list: return "ip_list";
+    case conversion::integer_list: return "integer_list";
+    case conversion::json_array_or_text: return "json_array_or_text";
+    case conversion::url_scheme: return "url_scheme";
+    case conversion::url_domain: return "url_domain";
+    case conversion::url_port: return "url_port";
+    case conversion::url_path: return "url_path";
+    case conversion::url_query: return "url_query";
+    case conversion::url_full: return "url_full";
+    case conversion::related_ips: return "related_ips";
+    case conversion::related_hosts: return "related_hosts";
+    case conversion::event_kind: return "event_kind";
+    case conversion::ecs_connection_type: return "ecs_connection_type";
+    case conversion::corrected_reason: return "corrected_reason";
+    case conversion::constant_json: return "constant_json";
+    case conversion::unmapped_keys: return "unmapped_keys";
+    case conversion::failures: return "failures";
+  }
+  return "unknown";
+}
 
 inline constexpr int no_slot = -1;
 
@@ -45,7 +120,23 @@ struct field_row {
   int source = no_slot;
   int second = no_slot;
   std::string_view literal = {};
+  int third = no_slot;  // after literal, so rows without it stay short
 };
+
+// True when every slot below slot_count feeds some row, and a failures row,
+// if any, comes last (it gathers what the rows before it left out).
+template <std::size_t N>
+constexpr bool rows_are_complete(const std::array<field_row, N>& rows, int slot_count) noexcept {
+  for (std::size_t i = 0; i + 1 < N; ++i) {
+    if (rows[i].how == conversion::failures) return false;
+  }
+  for (int slot = 0; slot < slot_count; ++slot) {
+    bool read = false;
+    for (const field_row& row : rows) read = read || row.source == slot || row.second == slot || row.third == slot;
+    if (!read) return false;
+  }
+  return true;
+}
 
 namespace detail {
 
@@ -70,11 +161,21 @@ constexpr tls_parts split_tls(std::string_view ver) noexcept {
 
 inline std::string_view lowercase(std::string_view text, imperva_cef::detail::text_arena& arena) {
   char* out = arena.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
-  }
+  for (std::size_t i = 0; i < text.size(); ++i) out[i] = ascii_lower(text[i]);
   return arena.commit(text.size());
+}
+
+// The pieces one after the other, in the arena.
+inline std::string_view concatenate(std::initializer_list<std::string_view> pieces,
+                                    imperva_cef::detail::text_arena& arena) {
+  std::size_t size = 0;
+  for (const std::string_view piece : pieces) size += piece.size();
+  char* const begin = arena.reserve(size);
+  char* out = begin;
+  for (const std::string_view piece : pieces) {
+    for (const char c : piece) *out++ = c;
+  }
+  return arena.commit(size);
 }
 
 inline value text_value(std::string_view text) noexcept {
@@ -86,18 +187,52 @@ inline value text_value(std::string_view text) noexcept {
   return v;
 }
 
+inline value raw_json_value(std::string_view json_text) noexcept {
+  value v;
+  if (!json_text.empty()) {
+    v.type = value::kind::raw_json;
+    v.text = json_text;
+  }
+  return v;
+}
+
 inline std::optional<std::int64_t> epoch_ms(std::string_view text) noexcept {
   const auto ms = convert::to_integer(text);
   if (!ms || *ms < convert::earliest_epoch_ms || *ms > convert::latest_epoch_ms) return std::nullopt;
   return ms;
 }
 
+inline value timestamp_value(std::string_view raw, convert::fraction digits, imperva_cef::detail::text_arena& arena) {
+  const auto ms = epoch_ms(raw);
+  if (!ms) return {};
+  const auto text = convert::format_epoch_ms(*ms, digits);
+  return text_value(arena.copy(std::string_view(text->bytes, text->size)));
+}
+
+constexpr bool is_web_scheme(std::string_view app) noexcept {
+  return equal_ignoring_case(app, "http") || equal_ignoring_case(app, "https");
+}
+
+// request's own scheme, else app when it is a web scheme; as written.
+constexpr std::string_view url_scheme(const url_parts& parts, std::string_view app) noexcept {
+  if (!parts.scheme.empty()) return parts.scheme;
+  return is_web_scheme(app) ? app : std::string_view{};
+}
+
 }  // namespace detail
 
 template <std::size_t Slots>
 value convert_field(const field_row& row, const std::array<std::string_view, Slots>& slots,
-                    imperva_cef::detail::text_arena& arena) {
-  const std::string_view raw = row.source >= 0 ? slots[static_cast<std::size_t>(row.source)] : std::string_view{};
+                    imperva_cef::detail::text_arena& arena, event_scratch& scratch) {
+  const auto slot = [&slots](int index) {
+    return index >= 0 ? slots[static_cast<std::size_t>(index)] : std::string_view{};
+  };
+  const std::string_view raw = slot(row.source);
+  // Leaves the field out; a value that was there but does not fit is recorded.
+  const auto unfit = [&](std::string_view reason, std::string_view what) {
+    if (!what.empty()) scratch.left_out(row.path, reason, what, arena);
+    return value{};
+  };
   value v;
   switch (row.how) {
     case conversion::text: return detail::text_value(raw);
@@ -108,22 +243,25 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
         if (row.how == conversion::integer || (*n >= 0 && *n <= 65535)) {
           v.type = value::kind::integer;
           v.integer = *n;
+          return v;
         }
       }
-      return v;
+      return unfit(row.how == conversion::port ? "not a port number" : "not an integer", raw);
     case conversion::boolean:
       if (const auto b = convert::to_boolean(raw)) {
         v.type = value::kind::boolean;
         v.flag = *b;
+        return v;
       }
-      return v;
-    case conversion::ip: return convert::is_ip(raw) ? detail::text_value(raw) : v;
+      return unfit("not a boolean", raw);
+    case conversion::ip: return convert::is_ip(raw) ? detail::text_value(raw) : unfit("not an IP address", raw);
     case conversion::json_array:
       if (!raw.empty() && json::is_lenient_array(raw)) {
         v.type = value::kind::lenient_array;
         v.text = raw;
+        return v;
       }
-      return v;
+      return unfit("not a JSON array", raw);
     case conversion::comma_list:
       if (raw.find_first_not_of(',') != std::string_view::npos) {
         v.type = value::kind::comma_list;
@@ -131,24 +269,24 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       }
       return v;
     case conversion::geo_point: {
+      const std::string_view lon_raw = slot(row.second);
       const auto lat = convert::to_decimal(raw);
-      const auto lon = convert::to_decimal(slots[static_cast<std::size_t>(row.second)]);
+      const auto lon = convert::to_decimal(lon_raw);
       if (lat && lon && *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180) {
         v.type = value::kind::geo_point;
         v.number = *lat;
         v.second = *lon;
+        return v;
       }
-      return v;
+      if (raw.empty() && lon_raw.empty()) return v;
+      return unfit("not a latitude and longitude", detail::concatenate({raw, ",", lon_raw}, arena));
     }
     case conversion::timestamp_us:
-      if (const auto ms = detail::epoch_ms(raw)) {
-        const auto text = convert::format_epoch_ms(*ms, convert::fraction::microseconds);
-        return detail::text_value(arena.copy(std::string_view(text->bytes, text->size)));
-      }
-      return v;
+      v = detail::timestamp_value(raw, convert::fraction::microseconds, arena);
+      return v.present() ? v : unfit("not a time in epoch milliseconds", raw);
     case conversion::duration_ms: {
       const auto start = detail::epoch_ms(raw);
-      const auto end = detail::epoch_ms(slots[static_cast<std::size_t>(row.second)]);
+      const auto end = detail::epoch_ms(slot(row.second));
       if (start && end) {
         char* out = arena.reserve(24);
         char* last = std::to_chars(out, out + 22, *end - *start).ptr;
@@ -161,7 +299,10 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     }
     case conversion::tls_protocol:
       return detail::text_value(detail::lowercase(detail::split_tls(raw).protocol, arena));
-    case conversion::tls_version: return detail::text_value(detail::split_tls(raw).version);
+    case conversion::tls_version: {
+      const std::string_view version = detail::split_tls(raw).version;
+      return version.empty() ? unfit("not a TLS protocol and version", raw) : detail::text_value(version);
+    }
     case conversion::tls_cipher: return detail::text_value(detail::split_tls(raw).cipher);
     case conversion::connection_type:
       v.type = value::kind::connection_type;
@@ -172,6 +313,131 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       return reason != nullptr ? detail::text_value(reason->reference) : v;
     }
     case conversion::constant: return detail::text_value(row.literal);
+    case conversion::number:
+      if (const auto n = convert::to_decimal(raw)) {
+        v.type = value::kind::number;
+        v.number = *n;
+        return v;
+      }
+      return unfit("not a number", raw);
+    case conversion::timestamp_ms:
+      v = detail::timestamp_value(raw, convert::fraction::milliseconds, arena);
+      if (!v.present()) v = detail::timestamp_value(slot(row.second), convert::fraction::milliseconds, arena);
+      return v.present() ? v : unfit("not a time in epoch milliseconds", raw.empty() ? slot(row.second) : raw);
+    case conversion::duration_ns: {
+      const auto start = detail::epoch_ms(raw);
+      const auto end = detail::epoch_ms(slot(row.second));
+      if (!start || !end || *end < *start) return v;
+      constexpr std::int64_t ns_per_ms = 1000000;
+      if (*end - *start > std::numeric_limits<std::int64_t>::max() / ns_per_ms) {
+        return unfit("end - start does not fit a long in nanoseconds", detail::concatenate({slot(row.second), " - ", raw}, arena));
+      }
+      v.type = value::kind::integer;
+      v.integer = (*end - *start) * ns_per_ms;
+      return v;
+    }
+    case conversion::text_list: {
+      json_array_text list(scratch.json);
+      for_each_item(raw, [&list](std::string_view item) { list.string(item); });
+      return detail::raw_json_value(list.finish(arena));
+    }
+    case conversion::ip_list: {
+      json_array_text list(scratch.json);
+      for_each_item(raw, [&](std::string_view item) {
+        if (convert::is_ip(item)) {
+          list.string(item);
+        } else {
+          unfit("not an IP address", item);
+        }
+      });
+      return detail::raw_json_value(list.finish(arena));
+    }
+    case conversion::integer_list: {
+      json_array_text list(scratch.json);
+      for_each_item(raw, [&](std::string_view item) {
+        if (const auto n = convert::to_integer(item)) {
+          list.integer(*n);
+        } else {
+          unfit("not an integer", item);
+        }
+      });
+      return detail::raw_json_value(list.finish(arena));
+    }
+    case conversion::json_array_or_text:
+      if (!raw.empty() && json::is_lenient_array(raw)) {
+        v.type = value::kind::lenient_array;
+        v.text = raw;
+        return v;
+      }
+      return detail::text_value(raw);
+    case conversion::url_scheme:
+      if (raw.empty()) return v;
+      return detail::text_value(detail::lowercase(detail::url_scheme(split_request(raw), slot(row.second)), arena));
+    case conversion::url_domain: return detail::text_value(split_request(raw).domain);
+    case conversion::url_port: {
+      const std::string_view port = split_request(raw).port;
+      if (const auto n = convert::to_integer(port); n && *n >= 0 && *n <= 65535) {
+        v.type = value::kind::integer;
+        v.integer = *n;
+        return v;
+      }
+      return unfit("not a port number", port);
+    }
+    case conversion::url_path: return detail::text_value(split_request(raw).path);
+    case conversion::url_query:
+      return detail::text_value(raw.empty() ? split_request(slot(row.second)).query : raw);
+    case conversion::url_full: {
+      const url_parts parts = split_request(raw);
+      const std::string_view scheme = detail::url_scheme(parts, slot(row.third));
+      if (raw.empty() || scheme.empty()) return v;
+      const std::string_view query = slot(row.second);
+      const bool add_query = !query.empty() && raw.find('?') == std::string_view::npos;
+      if (!parts.scheme.empty()) {
+        return detail::text_value(add_query ? detail::concatenate({raw, "?", query}, arena) : raw);
+      }
+      return detail::text_value(detail::concatenate(
+          {detail::lowercase(scheme, arena), "://", raw, add_query ? "?" : "", add_query ? query : ""}, arena));
+    }
+    case conversion::related_ips: {
+      scratch.items.clear();
+      const auto add = [&scratch](std::string_view item) {
+        if (convert::is_ip(item)) scratch.items.push_back(item);
+      };
+      add(raw);
+      for_each_item(slot(row.second), add);
+      add(slot(row.third));
+      sort_distinct(scratch.items);
+      json_array_text list(scratch.json);
+      for (const std::string_view item : scratch.items) list.string(item);
+      return detail::raw_json_value(list.finish(arena));
+    }
+    case conversion::related_hosts: {
+      scratch.items.clear();
+      for (const std::string_view host : {raw, split_request(slot(row.second)).domain}) {
+        if (!host.empty()) scratch.items.push_back(host);
+      }
+      sort_distinct(scratch.items);
+      json_array_text list(scratch.json);
+      for (const std::string_view item : scratch.items) list.string(item);
+      return detail::raw_json_value(list.finish(arena));
+    }
+    case conversion::event_kind: return detail::text_value(raw == "Normal" ? "event" : "alert");
+    case conversion::ecs_connection_type:
+      v.type = value::kind::connection_type;
+      v.text = outcome_name(classify_action(raw, true));
+      return v;
+    case conversion::corrected_reason: {
+      const action_reason* reason = reason_for_action(raw);
+      return reason != nullptr ? detail::text_value(reason->corrected) : v;
+    }
+    case conversion::constant_json: return detail::raw_json_value(row.literal);
+    case conversion::unmapped_keys:
+      return detail::raw_json_value(unmapped_object(scratch.unmapped, scratch.json, arena));
+    case conversion::failures: {
+      json_array_text list(scratch.json);
+      for (const std::string_view message : scratch.failures) list.string(message);
+      return detail::raw_json_value(list.finish(arena));
+    }
   }
   return v;
 }

@@ -42,21 +42,23 @@ constexpr std::size_t shared_parents(const field_path& a, const field_path& b) n
 }
 
 // True when every parent object's fields stand together, no field is written
-// twice and no field is also an object.
+// twice and no field is also an object. Quadratic, to stay within compilers'
+// constant-evaluation limits on large tables.
 template <class Row, std::size_t N>
 constexpr bool fields_are_grouped(const std::array<Row, N>& rows) noexcept {
   for (std::size_t i = 0; i < N; ++i) {
+    const field_path& a = rows[i].path;
+    // The fewest parents row i shares with any row between it and row j.
+    std::size_t shared_between = max_path_depth;
     for (std::size_t j = i + 1; j < N; ++j) {
-      const field_path& a = rows[i].path;
       const field_path& b = rows[j].path;
       const std::size_t shared = shared_parents(a, b);
       if (shared + 1 == a.depth && shared + 1 == b.depth && a.leaf() == b.leaf()) return false;
       if (shared + 1 == a.depth && shared < b.depth && a.segments[shared] == b.segments[shared]) return false;
       if (shared + 1 == b.depth && shared < a.depth && a.segments[shared] == b.segments[shared]) return false;
-      // Rows between i and j must share at least the parents i and j share.
-      for (std::size_t k = i + 1; k < j; ++k) {
-        if (shared_parents(a, rows[k].path) < shared) return false;
-      }
+      // A group that was left cannot come back.
+      if (shared > shared_between) return false;
+      if (shared < shared_between) shared_between = shared;
     }
   }
   return true;

@@ -10,6 +10,7 @@
 #include "../detail/text_arena.hpp"
 #include "conversions.hpp"
 #include "document.hpp"
+#include "event_scratch.hpp"
 
 namespace imperva_cef::ecs {
 
@@ -27,12 +28,13 @@ struct slot_collector {
 };
 
 // Writes every row of Profile::fields whose value is present, in table order.
+// json_text is the writer's scratch for lenient JSON arrays.
 template <class Profile, class Writer>
 void write_rows(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
-                imperva_cef::detail::text_arena& arena, std::string& scratch) {
+                imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch) {
   for (const field_row& row : Profile::fields) {
-    const value v = convert_field(row, slots, arena);
-    if (v.present()) write_value(doc.field(row.path), v, scratch);
+    const value v = convert_field(row, slots, arena, scratch);
+    if (v.present()) write_value(doc.field(row.path), v, json_text);
   }
 }
 

@@ -4,10 +4,12 @@
 // than max_depth levels is rejected.
 #pragma once
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 #include "utf8.hpp"
 
@@ -45,6 +47,43 @@ inline void append_code_point(std::string& out, std::uint32_t cp) {
     out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
+}
+
+// True when the JSON number text is too large for a double. nlohmann::json
+// (so the nlohmann writer, and most consumers of the string writer's output)
+// rejects such a number: found by fuzzing, `[1e999]` in a header field made
+// parse_imperva_cef throw json::out_of_range instead of dropping the field.
+// A number too small for a double reads as 0 there, so it is kept.
+inline bool overflows_double(std::string_view number) noexcept {
+  double value = 0;
+  const char* end = number.data() + number.size();
+  if (std::from_chars(number.data(), end, value).ec != std::errc::result_out_of_range) return false;
+  // Out of range either way: too large exactly when its first significant
+  // digit stands at 10^0 or above.
+  std::size_t i = number.front() == '-' ? 1 : 0;
+  while (i < number.size() && number[i] == '0') ++i;
+  std::int64_t magnitude = 0;  // power of ten of the first significant digit, before the exponent
+  std::size_t integer_digits = 0;
+  while (i < number.size() && number[i] >= '0' && number[i] <= '9') ++i, ++integer_digits;
+  if (integer_digits > 0) {
+    magnitude = static_cast<std::int64_t>(integer_digits) - 1;
+  } else if (i < number.size() && number[i] == '.') {
+    ++i;
+    std::int64_t zeros = 0;
+    while (i < number.size() && number[i] == '0') ++i, ++zeros;
+    magnitude = -zeros - 1;
+  }
+  while (i < number.size() && number[i] != 'e' && number[i] != 'E') ++i;
+  std::int64_t exponent = 0;
+  bool negative = false;
+  if (i < number.size()) {
+    ++i;
+    if (i < number.size() && (number[i] == '+' || number[i] == '-')) negative = number[i++] == '-';
+    for (; i < number.size(); ++i) {
+      if (exponent < 1000000000) exponent = exponent * 10 + (number[i] - '0');  // saturates
+    }
+  }
+  return magnitude + (negative ? -exponent : exponent) >= 0;
 }
 
 template <class Sink, bool Decode>
@@ -169,7 +208,9 @@ class lenient_reader {
       if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
       if (!digits()) return false;
     }
-    sink_.raw_json(std::string_view(begin, static_cast<std::size_t>(p_ - begin)));
+    const std::string_view number(begin, static_cast<std::size_t>(p_ - begin));
+    if (overflows_double(number)) return false;  // not representable: the array is rejected
+    sink_.raw_json(number);
     return true;
   }
 

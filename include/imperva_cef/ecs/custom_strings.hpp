@@ -1,0 +1,112 @@
+// CEF custom strings: Imperva sends cs1..cs11 with a csNLabel saying what each
+// holds. The ecs profiles read a value by its label (label -> slot) and fall
+// back to Imperva's usual slot for that N when the label is missing. A value
+// whose label is unknown, or whose slot another csN already filled (labelled
+// ones first, then lower N first), is kept under labels.* with its label
+// beside it, so its meaning is not lost.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+#include "../detail/text_arena.hpp"
+#include "ascii.hpp"
+#include "decode.hpp"
+#include "event_scratch.hpp"
+#include "key_map.hpp"
+
+namespace imperva_cef::ecs {
+
+inline constexpr int custom_string_count = 11;  // Imperva uses cs1..cs11
+
+// Key ids for csN and csNLabel in a profile's key map, above any slot number.
+inline constexpr int custom_value_base = 1 << 12;
+inline constexpr int custom_label_base = 1 << 13;
+
+inline constexpr std::array<key_entry, 2 * custom_string_count> custom_string_keys{{
+    {"cs1", custom_value_base + 1},    {"cs1Label", custom_label_base + 1},
+    {"cs2", custom_value_base + 2},    {"cs2Label", custom_label_base + 2},
+    {"cs3", custom_value_base + 3},    {"cs3Label", custom_label_base + 3},
+    {"cs4", custom_value_base + 4},    {"cs4Label", custom_label_base + 4},
+    {"cs5", custom_value_base + 5},    {"cs5Label", custom_label_base + 5},
+    {"cs6", custom_value_base + 6},    {"cs6Label", custom_label_base + 6},
+    {"cs7", custom_value_base + 7},    {"cs7Label", custom_label_base + 7},
+    {"cs8", custom_value_base + 8},    {"cs8Label", custom_label_base + 8},
+    {"cs9", custom_value_base + 9},    {"cs9Label", custom_label_base + 9},
+    {"cs10", custom_value_base + 10},  {"cs10Label", custom_label_base + 10},
+    {"cs11", custom_value_base + 11},  {"cs11Label", custom_label_base + 11},
+}};
+
+constexpr std::string_view custom_value_key(int n) noexcept { return custom_string_keys[2 * (n - 1)].key; }
+constexpr std::string_view custom_label_key(int n) noexcept { return custom_string_keys[2 * (n - 1) + 1].key; }
+
+// A profile's plain keys followed by cs1..cs11 and their labels.
+template <std::size_t N>
+constexpr std::array<key_entry, N + custom_string_keys.size()> with_custom_strings(
+    const std::array<key_entry, N>& plain) noexcept {
+  std::array<key_entry, N + custom_string_keys.size()> all{};
+  for (std::size_t i = 0; i < N; ++i) all[i] = plain[i];
+  for (std::size_t i = 0; i < custom_string_keys.size(); ++i) all[N + i] = custom_string_keys[i];
+  return all;
+}
+
+// What the lexer saw, indexed by N (index 0 unused).
+struct custom_strings_seen {
+  std::array<std::string_view, custom_string_count + 1> values{};
+  std::array<std::string_view, custom_string_count + 1> labels{};
+
+  // Stores the pair when id is a csN or csNLabel key id; false otherwise.
+  constexpr bool take(int id, std::string_view value) noexcept {
+    if (id > custom_label_base) {
+      labels[static_cast<std::size_t>(id - custom_label_base)] = value;
+      return true;
+    }
+    if (id > custom_value_base) {
+      values[static_cast<std::size_t>(id - custom_value_base)] = value;
+      return true;
+    }
+    return false;
+  }
+};
+
+// The slot a label names in labels (a map label -> slot), or -1. Labels match
+// ignoring ASCII case; the map's own compare folds more loosely, so confirm.
+template <class LabelMap>
+constexpr int slot_for_label(const LabelMap& labels, std::string_view label) noexcept {
+  const key_entry* entry = labels.lookup(label);
+  return entry != nullptr && detail::equal_ignoring_case(entry->key, label) ? entry->value : -1;
+}
+
+// Moves each csN value into the slot its label names, then each unlabelled
+// one into its usual slot if still free (a label is better evidence than a
+// habit); the rest goes to scratch.unmapped.
+template <class Profile, std::size_t Slots>
+void route_custom_strings(const custom_strings_seen& seen, std::array<std::string_view, Slots>& slots,
+                          event_scratch& scratch, imperva_cef::detail::text_arena& arena) {
+  std::array<std::string_view, custom_string_count + 1> labels{};
+  for (int n = 1; n <= custom_string_count; ++n) {
+    const std::string_view label = seen.labels[static_cast<std::size_t>(n)];
+    if (!label.empty()) labels[static_cast<std::size_t>(n)] = decoded_value(label, arena);
+  }
+  for (const bool labelled : {true, false}) {
+    for (int n = 1; n <= custom_string_count; ++n) {
+      const auto index = static_cast<std::size_t>(n);
+      const std::string_view value = seen.values[index];
+      const std::string_view label = labels[index];
+      if (label.empty() == labelled) continue;
+      const int slot = labelled ? slot_for_label(Profile::custom_labels, label) : Profile::usual_custom_slots[index];
+      if (slot >= 0 && !value.empty() && slots[static_cast<std::size_t>(slot)].empty()) {
+        slots[static_cast<std::size_t>(slot)] = value;
+        continue;
+      }
+      // A known label without a value says nothing; anything else is kept.
+      if (!value.empty()) scratch.unmapped.push_back({custom_value_key(n), value, scratch.unmapped.size()});
+      if (labelled && (slot < 0 || !value.empty())) {
+        scratch.unmapped.push_back({custom_label_key(n), seen.labels[index], scratch.unmapped.size()});
+      }
+    }
+  }
+}
+
+}  // namespace imperva_cef::ecs

@@ -1,0 +1,70 @@
+// Comma-separated values as JSON arrays (xff, cs9, filetype, the Attack
+// Analytics lists) and the de-duplicated related.* sets. Lists are built as
+// JSON text in event_scratch::json and handed to the writer as raw JSON: items
+// go through the same escaping and UTF-8 repair as any string.
+#pragma once
+
+#include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../cef/lexer.hpp"
+#include "../detail/text_arena.hpp"
+#include "../json/escape.hpp"
+
+namespace imperva_cef::ecs {
+
+// Calls f(item) for each ','-separated item, blanks around it trimmed, empty
+// items skipped.
+template <class F>
+void for_each_item(std::string_view list, F&& f) {
+  std::size_t begin = 0;
+  while (begin <= list.size()) {
+    std::size_t comma = list.find(',', begin);
+    if (comma == std::string_view::npos) comma = list.size();
+    const std::string_view item = cef::detail::trim_blanks(list.substr(begin, comma - begin));
+    if (!item.empty()) f(item);
+    begin = comma + 1;
+  }
+}
+
+// A JSON array appended item by item to a reused string.
+class json_array_text {
+ public:
+  explicit json_array_text(std::string& out) : out_(out) { out_.clear(); }
+
+  void string(std::string_view text) {
+    separate();
+    json::append_json_string(out_, text);
+  }
+
+  void integer(std::int64_t n) {
+    separate();
+    char digits[24];
+    out_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+  }
+
+  // The array in the arena, or an empty view when no item was added.
+  std::string_view finish(imperva_cef::detail::text_arena& arena) {
+    if (out_.empty()) return {};
+    out_.push_back(']');
+    return arena.copy(out_);
+  }
+
+ private:
+  void separate() { out_.push_back(out_.empty() ? '[' : ','); }
+
+  std::string& out_;
+};
+
+// Sorts items and drops repeats: the related.* sets, in a stable order
+// whatever order the values came in.
+inline void sort_distinct(std::vector<std::string_view>& items) {
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+}
+
+}  // namespace imperva_cef::ecs

@@ -1,0 +1,234 @@
+// The ecs profile (SPEC section 4): whole expected documents for hand-written
+// lines of each kind (tests/fixtures/ecs), and the rules behind them one by one.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <imperva_cef/imperva_cef.hpp>
+
+#include "support/fixtures.hpp"
+#include "support/json_compare.hpp"
+
+namespace {
+
+// Rejects a document in which an object repeats a key: nlohmann::json::parse
+// would silently keep the last one, Elasticsearch rejects the document.
+class duplicate_key_finder : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override {
+    keys_.emplace_back();
+    return true;
+  }
+  bool key(string_t& name) override {
+    for (const std::string& seen : keys_.back()) {
+      if (seen == name) duplicate = name;
+    }
+    keys_.back().push_back(name);
+    return true;
+  }
+  bool end_object() override {
+    keys_.pop_back();
+    return true;
+  }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+  std::string duplicate;
+
+ private:
+  std::vector<std::vector<std::string>> keys_;
+};
+
+imperva_cef::options ecs_options(bool keep_original = false) {
+  imperva_cef::options opts;
+  opts.profile = imperva_cef::profile::ecs;
+  opts.keep_original = keep_original;
+  return opts;
+}
+
+// The document through the fast writer, checked to be one JSON object with
+// no repeated key and to equal what the nlohmann writer builds.
+nlohmann::json ecs_document(std::string_view line, bool keep_original = false) {
+  std::string out;
+  imperva_cef::json::string_writer writer(out);
+  REQUIRE(imperva_cef::write_imperva_cef(line, writer, ecs_options(keep_original)).ok());
+  duplicate_key_finder finder;
+  REQUIRE(nlohmann::json::sax_parse(out, &finder));
+  INFO(out);
+  CHECK(finder.duplicate.empty());
+  const nlohmann::json doc = nlohmann::json::parse(out);
+  CHECK(doc == imperva_cef::parse_imperva_cef(line, ecs_options(keep_original)));
+  return doc;
+}
+
+constexpr std::string_view web_header = "CEF:0|Incapsula|SIEMintegration|1|1|Normal|0|";
+
+nlohmann::json web(const std::string& extension) { return ecs_document(std::string(web_header) + extension); }
+
+}  // namespace
+
+TEST_CASE("ecs fixtures: whole documents", "[ecs][fixtures]") {
+  const auto cases = fixtures::load("ecs");
+  REQUIRE(cases.size() >= 5);
+  for (const auto& c : cases) {
+    INFO(c.name);
+    const bool keep_original = c.expected.contains(nlohmann::json::json_pointer("/event/original"));
+    const nlohmann::json actual = ecs_document(c.line, keep_original);
+    CHECK(json_compare::first_difference(c.expected, actual) == "");
+  }
+}
+
+TEST_CASE("ecs: the header chooses the table", "[ecs]") {
+  CHECK(web("")["observer"]["product"] == "Cloud WAF");
+  CHECK(ecs_document("CEF:0|Imperva Inc|Attack Analytics|0|1|x|MAJOR|")["event"]["dataset"] ==
+        "imperva.attack_analytics");
+  // Vendor and product are compared decoded and trimmed, and exactly otherwise.
+  CHECK(ecs_document("CEF:0| Incapsula |SIEMintegration|1|1|Normal|0|")["event"]["dataset"] == "imperva.waf");
+  const nlohmann::json other = ecs_document("CEF:0|incapsula|SIEMintegration|1|1|Normal|0|a=1");
+  CHECK(other["cef"]["device"]["vendor"] == "incapsula");
+  CHECK(other["cef"]["extensions"]["a"] == "1");
+  CHECK_FALSE(other.contains("labels"));
+}
+
+TEST_CASE("ecs: an empty extension still gives a valid event", "[ecs]") {
+  const nlohmann::json doc = web("");
+  CHECK(doc["event"]["kind"] == "event");
+  CHECK(doc["event"]["type"] == nlohmann::json({"connection", "access"}));
+  CHECK_FALSE(doc.contains("error"));
+  CHECK_FALSE(doc.contains("labels"));
+  CHECK_FALSE(doc.contains("@timestamp"));
+}
+
+TEST_CASE("ecs: values are decoded, header fields too", "[ecs][decode]") {
+  const nlohmann::json doc = ecs_document(
+      "CEF:0|Incapsula|SIEMintegration|1|1|a\\|b\\\\c|0| cs11=x\\\\y\\=z\\|w\\nv\\rq\\t cs11Label=Rule Additional Info");
+  CHECK(doc["imperva"]["event"]["class_id"] == "a|b\\c");
+  CHECK(doc["imperva"]["rule"]["additional_info"] == "x\\y=z|w\nv\rq\\t");
+}
+
+TEST_CASE("ecs: timestamps in milliseconds, duration in nanoseconds", "[ecs][time]") {
+  const nlohmann::json doc = web("start=1649772598763 end=1649772598765");
+  CHECK(doc["@timestamp"] == "2022-04-12T14:09:58.763Z");
+  CHECK(doc["event"]["duration"].is_number_integer());
+  CHECK(doc["event"]["duration"] == 2000000);
+  // Negative: left out, and not an error (start and end are both kept).
+  const nlohmann::json backwards = web("start=1649772598765 end=1649772598763");
+  CHECK_FALSE(backwards["event"].contains("duration"));
+  CHECK_FALSE(backwards.contains("error"));
+  // @timestamp falls back to end.
+  CHECK(web("end=0")["@timestamp"] == "1970-01-01T00:00:00.000Z");
+  // Too long for nanoseconds in a long.
+  const nlohmann::json huge = web("start=0 end=253402300799999");
+  CHECK_FALSE(huge["event"].contains("duration"));
+  CHECK(huge["error"]["message"][0] ==
+        "event.duration: end - start does not fit a long in nanoseconds: \"253402300799999 - 0\"");
+}
+
+TEST_CASE("ecs: url parts", "[ecs][url]") {
+  using imperva_cef::ecs::split_request;
+  const auto plain = split_request("www.test.com/a/b.css");
+  CHECK(plain.domain == "www.test.com");
+  CHECK(plain.path == "/a/b.css");
+  CHECK(plain.scheme.empty());
+  const auto full = split_request("HTTPS://user@[2001:db8::1]:8443/p?q=1/2");
+  CHECK(full.scheme == "HTTPS");
+  CHECK(full.domain == "[2001:db8::1]");
+  CHECK(full.port == "8443");
+  CHECK(full.path == "/p");
+  CHECK(full.query == "q=1/2");
+  CHECK(split_request("2001:db8::1/x").domain == "2001:db8::1");
+  CHECK(split_request("2001:db8::1/x").port.empty());
+  CHECK(split_request("/only/path").domain.empty());
+  CHECK(split_request("Distributed").path.empty());
+
+  const nlohmann::json own_scheme = web("request=https://example.com/login app=HTTP");
+  CHECK(own_scheme["url"]["scheme"] == "https");
+  CHECK(own_scheme["url"]["full"] == "https://example.com/login");
+  // No web scheme known: no url.full.
+  const nlohmann::json no_scheme = web("request=example.com/x app=FTP qstr=a\\=1");
+  CHECK_FALSE(no_scheme["url"].contains("scheme"));
+  CHECK_FALSE(no_scheme["url"].contains("full"));
+  CHECK(no_scheme["url"]["query"] == "a=1");
+  // A query written in request: url.query when there is no qstr, and not added twice.
+  const nlohmann::json inline_query = web("request=example.com/x?a\\=1 app=http");
+  CHECK(inline_query["url"]["path"] == "/x");
+  CHECK(inline_query["url"]["query"] == "a=1");
+  CHECK(inline_query["url"]["full"] == "http://example.com/x?a=1");
+}
+
+TEST_CASE("ecs: csN by label, by usual slot, or kept", "[ecs][labels]") {
+  // Labels match ignoring case, and go before unlabelled values in their usual slots.
+  const nlohmann::json by_label = web("cs3=true cs3Label=javascript support cs2=false cs1=NA");
+  CHECK(by_label["imperva"]["client"]["js_support"] == true);
+  CHECK(by_label["imperva"]["client"]["captcha_support"] == "NA");
+  CHECK_FALSE(by_label["imperva"]["client"].contains("cookie_support"));
+  CHECK(by_label["labels"] == nlohmann::json({{"cs2", "false"}}));
+  // Two csN with one label: the lower N takes the slot, the other is kept with its label.
+  const nlohmann::json twice = web("cs5=A cs5Label=clapp cs6=B cs6Label=clapp");
+  CHECK(twice["user_agent"]["name"] == "A");
+  CHECK(twice["labels"] == nlohmann::json({{"cs6", "B"}, {"cs6Label", "clapp"}}));
+  // A known label alone says nothing; an unknown one is kept.
+  const nlohmann::json alone = web("cs1Label=Cap Support cs12Label=Mystery cs3Label=Other");
+  CHECK(alone["labels"] == nlohmann::json({{"cs12Label", "Mystery"}, {"cs3Label", "Other"}}));
+}
+
+TEST_CASE("ecs: unmapped keys under labels, flat and de-duplicated", "[ecs][labels]") {
+  const nlohmann::json doc = web("b.c=1 a=x B_C=2 a=y z= q=\\=");
+  CHECK(doc["labels"] == nlohmann::json({{"B_C", "2"}, {"a", "y"}, {"q", "="}}));
+  // A hostile number of keys stays fast (sorting, not pairwise comparison).
+  std::string many;
+  for (int i = 0; i < 50000; ++i) many += "k" + std::to_string(i % 1000) + "=" + std::to_string(i) + " ";
+  const nlohmann::json big = web(many);
+  CHECK(big["labels"].size() == 1000);
+  CHECK(big["labels"]["k999"] == "49999");
+}
+
+TEST_CASE("ecs: related.* are distinct valid values", "[ecs][related]") {
+  const nlohmann::json doc = web(
+      "src=1.2.3.4 xff=1.2.3.4,5.6.7.8, 5.6.7.8 ,bad sip=5.6.7.8 sourceServiceName=a.example request=a.example/x");
+  CHECK(doc["related"]["ip"] == nlohmann::json({"1.2.3.4", "5.6.7.8"}));
+  CHECK(doc["related"]["hosts"] == nlohmann::json({"a.example"}));
+  CHECK(doc["network"]["forwarded_ip"] == nlohmann::json({"1.2.3.4", "5.6.7.8", "5.6.7.8"}));
+  CHECK(doc["error"]["message"] == nlohmann::json({"network.forwarded_ip: not an IP address: \"bad\""}));
+}
+
+TEST_CASE("ecs: rule info is JSON when it is a JSON array", "[ecs]") {
+  CHECK(web("cs10=[1,\"a\"]")["imperva"]["rule"]["info"] == nlohmann::json({1, "a"}));
+  CHECK(web("cs10={\"a\":1}")["imperva"]["rule"]["info"] == "{\"a\":1}");
+}
+
+TEST_CASE("describe_fields lists every table row", "[ecs][describe]") {
+  const auto sekoia = imperva_cef::describe_fields(imperva_cef::profile::sekoia);
+  CHECK(sekoia.size() == imperva_cef::ecs::sekoia_profile::fields.size());
+  CHECK(sekoia.front().field == "imperva.pop");
+  CHECK(sekoia.front().source == "deviceFacility");
+  CHECK(sekoia.front().conversion == "text");
+
+  const auto ecs = imperva_cef::describe_fields(imperva_cef::profile::ecs);
+  CHECK(ecs.size() == imperva_cef::ecs::ecs_web_profile::fields.size() +
+                          imperva_cef::ecs::attack_analytics_profile::fields.size() +
+                          imperva_cef::ecs::cef_fallback_profile::fields.size());
+  bool found_location = false;
+  for (const auto& row : ecs) {
+    CHECK_FALSE(row.field.empty());
+    CHECK_FALSE(row.conversion.empty());
+    if (row.applies_to == "Incapsula|SIEMintegration" && row.field == "source.geo.location") {
+      found_location = true;
+      CHECK(row.source == "csN labelled \"latitude\" (unlabelled: cs7), csN labelled \"longitude\" (unlabelled: cs8)");
+      CHECK(row.conversion == "geo_point");
+    }
+  }
+  CHECK(found_location);
+}
