@@ -150,3 +150,21 @@ TEST_CASE("string writer: an unfinished value keeps what was written", "[writer]
   }
   CHECK(out == "x{\"k\":\"" + std::string(5000, 'v') + "\"");
 }
+
+TEST_CASE("string writer: one writer for many events stays bounded", "[writer]") {
+  std::string out;
+  string_writer w(out);
+  const std::string value(3000, 'x');  // forces growth within each event
+  for (int event = 0; event < 10000; ++event) {
+    if (event % 100 == 0) out.clear();  // a caller flushing its buffer
+    w.begin_object();
+    w.key("v");
+    w.string(value);
+    w.end_object();
+    out.push_back('\n');
+  }
+  const std::string one = "{\"v\":\"" + value + "\"}\n";
+  CHECK(out.size() == 100 * one.size());
+  CHECK(out.substr(0, one.size()) == one);
+  CHECK(out.capacity() < 4 * out.size());
+}

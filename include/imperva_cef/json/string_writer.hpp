@@ -24,7 +24,7 @@ namespace imperva_cef::json {
 
 class string_writer {
  public:
-  explicit string_writer(std::string& out) noexcept : out_(&out), used_(out.size()) {}
+  explicit string_writer(std::string& out) noexcept : out_(&out), used_(out.size()), value_start_(used_) {}
   // An event left unfinished (an exception in a caller's code) keeps what
   // was written, without the room grown ahead.
   ~string_writer() {
@@ -88,11 +88,11 @@ class string_writer {
   void advance(std::size_t n) noexcept { used_ += n; }
 
  private:
-  // Growing zero-fills, so it starts small and doubles: the bytes filled
-  // stay within about twice what the event writes.
+  // Growing zero-fills, so it grows by what this value has written so far
+  // (at least 512 bytes): the bytes filled stay within about twice its size.
   void grow(std::size_t n) {
-    out_->resize(used_ + std::max(n, growth_));
-    growth_ *= 2;
+    const std::size_t written = used_ - value_start_;
+    out_->resize(used_ + std::max({n, written, std::size_t{512}}));
   }
 
   // Trims the string to what was written: it is valid JSON text again.
@@ -135,7 +135,7 @@ class string_writer {
   // top-level value, a fresh start at the string's current end.
   void separate() {
     if (depth_ == 0) {
-      used_ = out_->size();
+      used_ = value_start_ = out_->size();
       need_comma_ = false;
     } else if (need_comma_) {
       put(',');
@@ -159,7 +159,7 @@ class string_writer {
 
   std::string* out_;
   std::size_t used_;  // bytes of *out_ that are written output
-  std::size_t growth_ = 512;
+  std::size_t value_start_;  // where the current top-level value began
   std::size_t depth_ = 0;
   bool need_comma_ = false;
 };
