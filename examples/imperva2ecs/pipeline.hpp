@@ -1,0 +1,41 @@
+// Runs reader -> converter -> writer over every input.
+//
+// threads == 1: one loop on the calling thread.
+// threads > 1: the calling thread writes, one thread reads (and decompresses),
+// `threads` workers convert. A fixed set of batches circulates between them,
+// so memory stays bounded, and the writer takes batches strictly in input
+// order, so the output bytes are the same for any number of threads.
+#pragma once
+
+#include <cstddef>
+
+#include "batch_reader.hpp"
+#include "batch_writer.hpp"
+#include "convert.hpp"
+
+namespace imperva2ecs {
+
+struct pipeline_shape {
+  unsigned threads = 1;
+  std::size_t batches = 1;            // batches in circulation
+  std::size_t batch_bytes = 1 << 20;  // input bytes a batch aims at
+};
+
+// The shape for a thread count: about 8 MiB of input in flight (blocks of
+// 64 KiB to 1 MiB; more only for the 2N+2 blocks of a very high N).
+pipeline_shape shape_for(unsigned threads);
+
+enum class run_outcome {
+  completed,        // every input read to its end
+  stopped,          // the writer asked to stop (--on-error fail)
+  stopped_threads,  // the same, with the reader thread possibly still blocked
+                    // in a read: the caller must end the process (std::_Exit)
+};
+
+// Exceptions from the writer (output_error) and unexpected ones from the
+// reader propagate; in the threaded case, after one of those the caller must
+// likewise end the process with std::_Exit.
+run_outcome run_pipeline(batch_reader& reader, batch_writer& writer, const conversion& how,
+                         const pipeline_shape& shape);
+
+}  // namespace imperva2ecs
