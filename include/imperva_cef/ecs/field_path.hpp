@@ -41,6 +41,16 @@ constexpr std::size_t shared_parents(const field_path& a, const field_path& b) n
   return n;
 }
 
+// For each row, how many parent objects it shares with the row before it.
+// In a grouped table, what a row shares with any earlier row is the least of
+// these in between, so a writer can keep objects open without comparing.
+template <class Row, std::size_t N>
+constexpr std::array<std::size_t, N> parents_shared_with_previous(const std::array<Row, N>& rows) noexcept {
+  std::array<std::size_t, N> shared{};
+  for (std::size_t i = 1; i < N; ++i) shared[i] = shared_parents(rows[i - 1].path, rows[i].path);
+  return shared;
+}
+
 // True when every parent object's fields stand together, no field is written
 // twice and no field is also an object. Quadratic, to stay within compilers'
 // constant-evaluation limits on large tables.

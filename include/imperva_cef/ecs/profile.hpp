@@ -2,6 +2,7 @@
 // the keys a profile knows, then convert and write its rows in order.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -32,9 +33,16 @@ struct slot_collector {
 template <class Profile, class Writer>
 void write_rows(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
                 imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch) {
-  for (const field_row& row : Profile::fields) {
+  static constexpr auto shared = parents_shared_with_previous(Profile::fields);
+  std::size_t keep = 0;  // open objects the next row shares
+  for (std::size_t i = 0; i < Profile::fields.size(); ++i) {
+    const field_row& row = Profile::fields[i];
+    keep = std::min(keep, shared[i]);
     const value v = convert_field(row, slots, arena, scratch);
-    if (v.present()) write_value(doc.field(row.path), v, json_text);
+    if (v.present()) {
+      write_value(doc.field(row.path, keep), v, json_text);
+      keep = row.path.depth - 1;
+    }
   }
 }
 
