@@ -6,7 +6,7 @@ option(IMPERVA_CEF_SANITIZE
   "Build the project's own tests, examples and fuzzers with AddressSanitizer and UndefinedBehaviorSanitizer"
   OFF)
 
-function(imperva_cef_strict_warnings target)
+function(imperva_cef_project_flags target)
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Werror)
   elseif(MSVC)
@@ -20,7 +20,8 @@ function(imperva_cef_strict_warnings target)
       # std::vector and std::array operator[] (no ABI change).
       set(sanitize_flags -fsanitize=address,undefined -fno-sanitize-recover=all)
       target_compile_options(${target} PRIVATE ${sanitize_flags} -fno-omit-frame-pointer)
-      target_compile_definitions(${target} PRIVATE _GLIBCXX_ASSERTIONS)
+      # IMPERVA_CEF_SANITIZED lets timing tests allow for the slowdown.
+      target_compile_definitions(${target} PRIVATE _GLIBCXX_ASSERTIONS IMPERVA_CEF_SANITIZED)
       target_link_options(${target} PRIVATE ${sanitize_flags})
     elseif(MSVC)
       target_compile_options(${target} PRIVATE /fsanitize=address)
@@ -28,9 +29,4 @@ function(imperva_cef_strict_warnings target)
       message(WARNING "IMPERVA_CEF_SANITIZE: no sanitizer flags known for ${CMAKE_CXX_COMPILER_ID}")
     endif()
   endif()
-endfunction()
-
-# The same, under the name that says what it does now.
-function(imperva_cef_project_flags target)
-  imperva_cef_strict_warnings(${target})
 endfunction()
