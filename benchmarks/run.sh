@@ -18,13 +18,7 @@ repetitions=${REPETITIONS:-5}
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release \
   -DIMPERVA_CEF_BUILD_BENCHMARKS=ON -DIMPERVA_CEF_BUILD_TESTS=OFF \
   -DIMPERVA_CEF_BUILD_EXAMPLES=OFF -DIMPERVA_CEF_INSTALL=OFF >/dev/null
-cmake --build "$build" -j"$jobs" --target bench_imperva_cef alloc_check
-
-echo
-echo "## Allocation check"
-echo
-alloc_status=0
-"$build/benchmarks/alloc_check" || alloc_status=$?
+cmake --build "$build" -j"$jobs" --target bench_imperva_cef
 
 results="$build/benchmarks/results.json"
 echo
@@ -89,8 +83,4 @@ print()
 print("Medians of the repetitions; MB = 10^6 bytes of input; rates from CPU time.")
 sys.exit(1 if failed else 0)
 EOF
-if [ "$alloc_status" -ne 0 ]; then
-  echo "alloc_check FAILED: the string-writer path allocates once warm" >&2
-  exit 1
-fi
 exit "$table_status"

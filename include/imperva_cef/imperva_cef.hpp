@@ -75,10 +75,7 @@ parse_result write_ecs_profile(std::string_view line, Writer& writer, bool keep_
 template <IMPERVA_CEF_WRITER Writer>
 parse_result write_imperva_cef(std::string_view line, Writer& writer, const options& opts = {}) {
   if (line.size() > opts.max_line_bytes) return {errc::line_too_long, opts.max_line_bytes};
-  switch (opts.profile) {
-    case profile::ecs: return detail::write_ecs_profile(line, writer, opts.keep_original);
-    case profile::sekoia: break;
-  }
+  if (opts.profile == profile::ecs) return detail::write_ecs_profile(line, writer, opts.keep_original);
   return detail::write_table_profile<ecs::sekoia_profile>(line, writer);
 }
 
