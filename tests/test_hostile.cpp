@@ -309,7 +309,9 @@ TEST_CASE("megabyte values and megabytes of pairs stay linear", "[hostile]") {
   });
 }
 
-TEST_CASE("a million '=' or '\\' stay linear", "[hostile]") {
+// (No backslash in the name: CTest would pass it to Catch2 unescaped, and Catch2
+// would match no test and report success.)
+TEST_CASE("a million '=' or backslashes stay linear", "[hostile]") {
   check_shapes({
       {"a million '=' in a value",
        [](std::size_t n) { return web_header + "request=" + std::string(n - web_header.size() - 8, '='); },

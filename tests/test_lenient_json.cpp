@@ -49,3 +49,10 @@ TEST_CASE("nesting is limited to 64 levels", "[lenient]") {
   CHECK_FALSE(is_lenient_array(nested(65)));
   CHECK_FALSE(is_lenient_array(std::string(1000000, '[')));
 }
+
+TEST_CASE("empty arrays are recognised so that profiles can leave them out", "[lenient]") {
+  CHECK(imperva_cef::json::is_empty_array("[]"));
+  CHECK(imperva_cef::json::is_empty_array(" [ \t\r\n] "));
+  CHECK_FALSE(imperva_cef::json::is_empty_array("[[]]"));
+  CHECK_FALSE(imperva_cef::json::is_empty_array("[ 0 ]"));
+}

@@ -103,3 +103,16 @@ TEST_CASE("event.type and event.reason follow every rule of the spec", "[sekoia]
     CHECK(doc == nlohmann::json{{"event", event}});
   }
 }
+
+TEST_CASE("an empty header array is left out, as an empty string is", "[sekoia]") {
+  const auto doc = imperva_cef::parse_imperva_cef(
+      "CEF:0|Incapsula|SIEMintegration|1|1|n|0|additionalReqHeaders=[] additionalResHeaders= [ ] xff=1.2.3.4");
+  CHECK(doc == nlohmann::json{{"imperva", {{"request", {{"x_forwarded_for", "1.2.3.4"}}}}},
+                              {"event", {{"kind", "event"}, {"category", "network"}, {"type", {"connection", "access"}}}}});
+  for (const auto p : {imperva_cef::profile::sekoia, imperva_cef::profile::ecs}) {
+    const auto event = imperva_cef::parse_imperva_cef(
+        "CEF:0|Incapsula|SIEMintegration|1|1|n|0|additionalReqHeaders=[] additionalResHeaders=[[]]", {p});
+    CHECK_FALSE(event["imperva"]["request"].contains("headers"));
+    CHECK(event["imperva"]["response"]["headers"] == nlohmann::json::array({nlohmann::json::array()}));
+  }
+}

@@ -257,6 +257,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     case conversion::ip: return convert::is_ip(raw) ? detail::text_value(raw) : unfit("not an IP address", raw);
     case conversion::json_array:
       if (!raw.empty() && json::is_lenient_array(raw)) {
+        if (json::is_empty_array(raw)) return v;
         v.type = value::kind::lenient_array;
         v.text = raw;
         return v;
@@ -365,6 +366,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     }
     case conversion::json_array_or_text:
       if (!raw.empty() && json::is_lenient_array(raw)) {
+        if (json::is_empty_array(raw)) return v;
         v.type = value::kind::lenient_array;
         v.text = raw;
         return v;

@@ -319,6 +319,13 @@ inline bool is_lenient_array(std::string_view text) {
   return detail::lenient_reader<detail::null_sink, false>(text, sink, unused).read_array();
 }
 
+// True when the array in text has no items; call only after
+// is_lenient_array(text). Empty arrays are left out, like empty strings.
+inline bool is_empty_array(std::string_view text) noexcept {
+  const std::size_t item = text.find_first_not_of(" \t\r\n", text.find('[') + 1);
+  return text[item] == ']';
+}
+
 // Writes the array in text to writer; call only after is_lenient_array(text).
 template <class Writer>
 void write_lenient_array(std::string_view text, Writer& writer, std::string& scratch) {
