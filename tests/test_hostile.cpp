@@ -12,12 +12,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <imperva_cef/imperva_cef.hpp>
+
+#include "support/repeated_keys.hpp"
 
 namespace {
 
@@ -43,68 +44,6 @@ constexpr double slowdown = 1.0;
 #endif
 constexpr double time_limit = 1.0 * slowdown;
 
-// Throws (fails the test) on a repeated key in any object the library builds.
-// The JSON that Imperva sends in header fields is passed through as sent.
-class duplicate_key_check : public nlohmann::json_sax<json> {
- public:
-  std::string duplicate;  // "/path/key" of the first repeated key
-
-  bool null() override { return value(); }
-  bool boolean(bool) override { return value(); }
-  bool number_integer(number_integer_t) override { return value(); }
-  bool number_unsigned(number_unsigned_t) override { return value(); }
-  bool number_float(number_float_t, const string_t&) override { return value(); }
-  bool string(string_t&) override { return value(); }
-  bool binary(binary_t&) override { return value(); }
-  bool start_object(std::size_t) override {
-    open();
-    frames_.push_back({true, {}});
-    return true;
-  }
-  bool key(string_t& name) override {
-    frame& top = frames_.back();
-    if (!passthrough() && !top.keys.insert(name).second && duplicate.empty()) duplicate = path() + "/" + name;
-    key_ = name;
-    return true;
-  }
-  bool end_object() override { return close(); }
-  bool start_array(std::size_t) override {
-    open();
-    frames_.push_back({false, {}});
-    return true;
-  }
-  bool end_array() override { return close(); }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
-
- private:
-  struct frame {
-    bool object;
-    std::set<std::string> keys;
-  };
-  bool value() { return true; }
-  void open() { names_.push_back(frames_.empty() ? "" : (frames_.back().object ? key_ : "*")); }
-  bool close() {
-    frames_.pop_back();
-    names_.pop_back();
-    return true;
-  }
-  std::string path() const {
-    std::string text;
-    for (std::size_t i = 1; i < names_.size(); ++i) text += "/" + names_[i];
-    return text;
-  }
-  bool passthrough() const {
-    const std::string p = path();
-    for (const char* root : {"/imperva/request/headers", "/imperva/response/headers", "/imperva/rule/info"}) {
-      if (p.compare(0, std::char_traits<char>::length(root), root) == 0) return true;
-    }
-    return false;
-  }
-  std::vector<frame> frames_;
-  std::vector<std::string> names_;
-  std::string key_;
-};
-
 // The string writer's text for line, which must be an event.
 std::string convert_text(std::string_view line, profile p, bool keep_original = false) {
   std::string out;
@@ -125,11 +64,11 @@ void validate(const std::string& text) {
   REQUIRE(text.find('\n') == std::string::npos);  // one NDJSON line
   REQUIRE(text.size() >= 2);
   REQUIRE(text.front() == '{');
-  duplicate_key_check keys;
+  std::string repeated;
   bool valid = false;
-  REQUIRE_NOTHROW(valid = json::sax_parse(text, &keys));
+  REQUIRE_NOTHROW(valid = json_checks::find_repeated_key(text, repeated));
   REQUIRE(valid);
-  CHECK(keys.duplicate == "");
+  CHECK(repeated == "");
 }
 
 // The event for line through the string writer, validated, as a document.
