@@ -112,7 +112,8 @@ TEST_CASE("an empty header array is left out, as an empty string is", "[sekoia]"
   for (const auto p : {imperva_cef::profile::sekoia, imperva_cef::profile::ecs}) {
     const auto event = imperva_cef::parse_imperva_cef(
         "CEF:0|Incapsula|SIEMintegration|1|1|n|0|additionalReqHeaders=[] additionalResHeaders=[[]]", {p});
-    CHECK_FALSE(event["imperva"]["request"].contains("headers"));
-    CHECK(event["imperva"]["response"]["headers"] == nlohmann::json::array({nlohmann::json::array()}));
+    CHECK_FALSE(event.contains(nlohmann::json::json_pointer("/imperva/request/headers")));
+    CHECK(event.at(nlohmann::json::json_pointer("/imperva/response/headers")) ==
+          nlohmann::json::array({nlohmann::json::array()}));
   }
 }
