@@ -99,7 +99,20 @@ const std::string& checked(path p) {
   return results.emplace(p, run_checks(p)).first->second;
 }
 
-void report(benchmark::State& state, std::uint64_t bytes, std::uint64_t allocations) {
+// Converts the corpus lines round-robin, one per iteration, and reports bytes,
+// lines and heap allocations per line.
+template <class ConvertOne>
+void time_lines(benchmark::State& state, ConvertOne convert_one) {
+  const std::vector<std::string_view>& lines = corpus().views;
+  std::uint64_t bytes = 0;
+  std::size_t i = 0;
+  const std::uint64_t allocations_before = imperva_cef_bench::thread_allocations();
+  for (auto _ : state) {
+    convert_one(lines[i]);
+    bytes += lines[i].size();
+    if (++i == lines.size()) i = 0;
+  }
+  const std::uint64_t allocations = imperva_cef_bench::thread_allocations() - allocations_before;
   state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
   state.counters["allocs_per_line"] =
@@ -127,20 +140,12 @@ void BM_lex(benchmark::State& state) {
     state.SkipWithError(problem.c_str());
     return;
   }
-  const std::vector<std::string_view>& lines = corpus().views;
-  const std::size_t n = lines.size();
-  std::uint64_t bytes = 0;
-  std::size_t i = 0;
-  const std::uint64_t allocations_before = imperva_cef_bench::thread_allocations();
-  for (auto _ : state) {
+  time_lines(state, [](std::string_view line) {
     touching_handler handler;
-    const imperva_cef::parse_result result = imperva_cef::cef::lex(lines[i], handler);
+    const imperva_cef::parse_result result = imperva_cef::cef::lex(line, handler);
     benchmark::DoNotOptimize(result);
     benchmark::DoNotOptimize(handler.sum);
-    bytes += lines[i].size();
-    if (++i == n) i = 0;
-  }
-  report(state, bytes, imperva_cef_bench::thread_allocations() - allocations_before);
+  });
 }
 
 void string_path(benchmark::State& state, path p) {
@@ -150,31 +155,23 @@ void string_path(benchmark::State& state, path p) {
   }
   imperva_cef::options opts;
   opts.profile = p == path::ecs_string ? imperva_cef::profile::ecs : imperva_cef::profile::sekoia;
-  const std::vector<std::string_view>& lines = corpus().views;
-  const std::size_t n = lines.size();
   std::string out;
   out.reserve(64 * 1024);
   // Warm-up: grows the output string and the library's per-thread buffers.
-  for (const std::string_view line : lines) {
+  for (const std::string_view line : corpus().views) {
     out.clear();
     imperva_cef::json::string_writer writer(out);
     benchmark::DoNotOptimize(imperva_cef::write_imperva_cef(line, writer, opts));
   }
-  std::uint64_t bytes = 0;
-  std::size_t i = 0;
-  const std::uint64_t allocations_before = imperva_cef_bench::thread_allocations();
-  for (auto _ : state) {
+  time_lines(state, [&](std::string_view line) {
     out.clear();
     imperva_cef::json::string_writer writer(out);
-    const imperva_cef::parse_result result = imperva_cef::write_imperva_cef(lines[i], writer, opts);
+    const imperva_cef::parse_result result = imperva_cef::write_imperva_cef(line, writer, opts);
     out.push_back('\n');
     benchmark::DoNotOptimize(result);
     benchmark::DoNotOptimize(out.data());
     benchmark::ClobberMemory();
-    bytes += lines[i].size();
-    if (++i == n) i = 0;
-  }
-  report(state, bytes, imperva_cef_bench::thread_allocations() - allocations_before);
+  });
 }
 
 void BM_sekoia_string(benchmark::State& state) { string_path(state, path::sekoia_string); }
@@ -185,18 +182,10 @@ void BM_nlohmann_json(benchmark::State& state) {
     state.SkipWithError(problem.c_str());
     return;
   }
-  const std::vector<std::string_view>& lines = corpus().views;
-  const std::size_t n = lines.size();
-  std::uint64_t bytes = 0;
-  std::size_t i = 0;
-  const std::uint64_t allocations_before = imperva_cef_bench::thread_allocations();
-  for (auto _ : state) {
-    nlohmann::json doc = imperva_cef::parse_imperva_cef(lines[i]);
+  time_lines(state, [](std::string_view line) {
+    nlohmann::json doc = imperva_cef::parse_imperva_cef(line);
     benchmark::DoNotOptimize(doc);
-    bytes += lines[i].size();
-    if (++i == n) i = 0;
-  }
-  report(state, bytes, imperva_cef_bench::thread_allocations() - allocations_before);
+  });
 }
 
 }  // namespace
