@@ -4,11 +4,14 @@
 
 #include <arpa/inet.h>
 
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <limits>
+#include <random>
 #include <string>
+#include <vector>
 
 #include <imperva_cef/convert/ip.hpp>
 #include <imperva_cef/convert/number.hpp>
@@ -37,6 +40,48 @@ TEST_CASE("decimal numbers: digits with an optional fraction", "[convert]") {
     INFO(bad);
     CHECK_FALSE(to_decimal(bad).has_value());
   }
+}
+
+// Checks is_shortest_decimal against the definition: to_chars of the value
+// the text reads as gives back the text.
+TEST_CASE("shortest decimals are recognised only when to_chars writes them back", "[convert]") {
+  const auto round_trips = [](const std::string& text) {
+    const auto value = to_decimal(text);
+    if (!value) return false;
+    char out[64];
+    const auto end = std::to_chars(out, out + sizeof out, *value).ptr;
+    return std::string(out, end) == text;
+  };
+  std::mt19937_64 random(20261128);
+  std::vector<std::string> texts = {"0", "-0", "7", "90", "180", "-180", "999", "0.5", "0.05", "0.005",
+                                    "0.0005", "-0.0005", "1.50", "01.5", "1000", "1.", ".5", "1e5", "",
+                                    "-", "48.8566", "123.456789012345", "123.4567890123456",
+                                    "0.30000000000000004", "0.1", "0.2", "0.3", "0.0012345"};
+  for (int i = 0; i < 200000; ++i) {
+    std::string text = random() % 4 == 0 ? "-" : "";
+    text += std::to_string(random() % (random() % 2 ? 10 : 1000));
+    const int fraction_digits = static_cast<int>(random() % 16);
+    if (fraction_digits > 0) text += '.';
+    for (int d = 0; d < fraction_digits; ++d) {
+      text += static_cast<char>('0' + (random() % 3 == 0 ? 0 : random() % 10));
+    }
+    texts.push_back(text);
+  }
+  std::size_t recognised = 0;
+  for (const std::string& text : texts) {
+    if (is_shortest_decimal(text)) {
+      ++recognised;
+      INFO(text);
+      CHECK(round_trips(text));
+    }
+  }
+  // Most plain lat/lon-like texts are recognised, so the fast path is used.
+  CHECK(recognised > texts.size() / 3);
+  CHECK_FALSE(is_shortest_decimal("0.0005"));
+  CHECK_FALSE(is_shortest_decimal("1.50"));
+  CHECK_FALSE(is_shortest_decimal("1000"));
+  CHECK(is_shortest_decimal("48.8566"));
+  CHECK(is_shortest_decimal("-0.005"));
 }
 
 TEST_CASE("booleans in any case", "[convert]") {

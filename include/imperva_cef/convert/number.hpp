@@ -52,6 +52,36 @@ inline std::optional<double> to_decimal(std::string_view text) noexcept {
   return value;
 }
 
+// True when text is exactly what std::to_chars writes for the double it
+// reads as, so a writer may copy it instead of converting twice. Only the
+// plain case is recognised: an optional '-', an integer part of one to three
+// digits without a leading zero, an optional fraction not ending in '0', at
+// most 15 digits in all (no other text of at most 15 digits reads as the
+// same double, so none is shorter) and, after "0.", at most two zeros (with
+// more, exponent notation would be shorter and to_chars would choose it).
+constexpr bool is_shortest_decimal(std::string_view text) noexcept {
+  std::size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
+  const std::size_t integer_begin = i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  const std::size_t integer_digits = i - integer_begin;
+  if (integer_digits == 0 || integer_digits > 3) return false;
+  const bool zero = text[integer_begin] == '0';
+  if (zero && integer_digits > 1) return false;
+  if (i == text.size()) return true;
+  if (text[i] != '.') return false;
+  const std::size_t fraction_begin = ++i;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+  const std::size_t fraction_digits = i - fraction_begin;
+  if (i != text.size() || fraction_digits == 0 || text.back() == '0') return false;
+  if (integer_digits + fraction_digits > 15) return false;
+  if (zero) {
+    std::size_t zeros = 0;
+    while (text[fraction_begin + zeros] == '0') ++zeros;
+    if (zeros > 2) return false;
+  }
+  return true;
+}
+
 // "true" or "false" in any case.
 inline std::optional<bool> to_boolean(std::string_view text) noexcept {
   const auto is = [text](std::string_view word) {

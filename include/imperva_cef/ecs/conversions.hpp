@@ -277,6 +277,8 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
         v.type = value::kind::geo_point;
         v.number = *lat;
         v.second = *lon;
+        if (convert::is_shortest_decimal(raw)) v.text = raw;
+        if (convert::is_shortest_decimal(lon_raw)) v.second_text = lon_raw;
         return v;
       }
       if (raw.empty() && lon_raw.empty()) return v;
@@ -318,6 +320,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       if (const auto n = convert::to_decimal(raw)) {
         v.type = value::kind::number;
         v.number = *n;
+        if (convert::is_shortest_decimal(raw)) v.text = raw;
         return v;
       }
       return unfit("not a number", raw);

@@ -5,7 +5,9 @@
 #include <cstddef>
 #include <string_view>
 
+#include "../json/writer.hpp"
 #include "field_path.hpp"
+#include "path_text.hpp"
 
 namespace imperva_cef::ecs {
 
@@ -18,13 +20,18 @@ class document {
   // value. The first `keep` open objects must be path's first parents: the
   // table knows how many at compile time (parents_shared_with_previous), so
   // nothing is compared here.
-  Writer& field(const field_path& path, std::size_t keep) {
+  Writer& field(const field_path& path, const path_text& text, std::size_t keep) {
     close_to(keep);
-    for (; open_depth_ + 1 < path.depth; ++open_depth_) {
-      writer_.key(path.segments[open_depth_]);
-      writer_.begin_object();
+    if constexpr (takes_key_paths<Writer>) {
+      writer_.key_path(text.from_depth(open_depth_), path.depth - 1 - open_depth_);
+      open_depth_ = path.depth - 1;
+    } else {
+      for (; open_depth_ + 1 < path.depth; ++open_depth_) {
+        writer_.key(path.segments[open_depth_]);
+        writer_.begin_object();
+      }
+      writer_.key(path.leaf());
     }
-    writer_.key(path.leaf());
     return writer_;
   }
 

@@ -12,6 +12,7 @@
 #include "conversions.hpp"
 #include "document.hpp"
 #include "event_scratch.hpp"
+#include "path_text.hpp"
 
 namespace imperva_cef::ecs {
 
@@ -34,13 +35,14 @@ template <class Profile, class Writer>
 void write_rows(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
                 imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch) {
   static constexpr auto shared = parents_shared_with_previous(Profile::fields);
+  static constexpr auto keys = path_texts(Profile::fields);
   std::size_t keep = 0;  // open objects the next row shares
   for (std::size_t i = 0; i < Profile::fields.size(); ++i) {
     const field_row& row = Profile::fields[i];
     keep = std::min(keep, shared[i]);
     const value v = convert_field(row, slots, arena, scratch);
     if (v.present()) {
-      write_value(doc.field(row.path, keep), v, json_text);
+      write_value(doc.field(row.path, keys[i], keep), v, json_text);
       keep = row.path.depth - 1;
     }
   }

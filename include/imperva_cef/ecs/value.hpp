@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "../json/lenient.hpp"
+#include "../json/writer.hpp"
 
 namespace imperva_cef::ecs {
 
@@ -25,7 +26,8 @@ struct value {
   };
 
   kind type = kind::absent;
-  std::string_view text;
+  std::string_view text;         // for number and geo_point: the (first) number as to_chars writes it, if known
+  std::string_view second_text;  // geo_point: the same for second
   std::int64_t integer = 0;
   double number = 0;
   double second = 0;
@@ -34,13 +36,22 @@ struct value {
   constexpr bool present() const noexcept { return type != kind::absent; }
 };
 
+// shortest_text, when not empty, is number as std::to_chars writes it.
+template <class Writer>
+void write_number(Writer& writer, double number, std::string_view shortest_text) {
+  if constexpr (takes_number_text<Writer>) {
+    if (!shortest_text.empty()) return writer.number_text(shortest_text);
+  }
+  writer.number(number);
+}
+
 template <class Writer>
 void write_value(Writer& writer, const value& v, std::string& scratch) {
   switch (v.type) {
     case value::kind::absent: break;
     case value::kind::text: writer.string(v.text); break;
     case value::kind::integer: writer.integer(v.integer); break;
-    case value::kind::number: writer.number(v.number); break;
+    case value::kind::number: write_number(writer, v.number, v.text); break;
     case value::kind::boolean: writer.boolean(v.flag); break;
     case value::kind::raw_json: writer.raw_json(v.text); break;
     case value::kind::lenient_array: json::write_lenient_array(v.text, writer, scratch); break;
@@ -59,9 +70,9 @@ void write_value(Writer& writer, const value& v, std::string& scratch) {
     case value::kind::geo_point:
       writer.begin_object();
       writer.key("lat");
-      writer.number(v.number);
+      write_number(writer, v.number, v.text);
       writer.key("lon");
-      writer.number(v.second);
+      write_number(writer, v.second, v.second_text);
       writer.end_object();
       break;
     case value::kind::connection_type:

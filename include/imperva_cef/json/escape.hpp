@@ -7,67 +7,23 @@
 #include <string>
 #include <string_view>
 
+#include "scan.hpp"
 #include "utf8.hpp"
 
 namespace imperva_cef::json {
 
 namespace detail {
 
-// True when any of the 8 bytes is < 0x20, '"', '\\' or >= 0x80.
-constexpr bool word_needs_attention(std::uint64_t word) noexcept {
-  constexpr std::uint64_t ones = 0x0101010101010101ULL;
-  constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  const std::uint64_t below_space = (word - ones * 0x20) & ~word;
-  const std::uint64_t quote = word ^ (ones * '"');
-  const std::uint64_t backslash = word ^ (ones * '\\');
-  const std::uint64_t has_quote = (quote - ones) & ~quote;
-  const std::uint64_t has_backslash = (backslash - ones) & ~backslash;
-  return ((below_space | has_quote | has_backslash | word) & highs) != 0;
-}
-
-struct attention_table {
-  bool bytes[256] = {};
-  constexpr attention_table() {
-    for (int c = 0; c < 256; ++c) bytes[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
-  }
-};
-inline constexpr attention_table attention{};
+constexpr auto json_stops = stop_at::specials_and_non_ascii;
 
 // Length of the prefix of text that can be copied into a JSON string as is.
 inline std::size_t plain_prefix(const unsigned char* text, std::size_t size) noexcept {
-  std::size_t i = 0;
-  for (; i + 8 <= size; i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text + i, sizeof word);
-    if (word_needs_attention(word)) break;
-  }
-  while (i < size && !attention.bytes[text[i]]) ++i;
-  return i;
+  return stop_free_prefix<json_stops>(text, size);
 }
 
-// True when all of text can be copied into a JSON string as is: one word
-// check for the short strings events are made of. Short inputs are packed
-// into a word by overlapping loads that never read outside text.
+// True when all of text can be copied into a JSON string as is.
 inline bool is_plain(const unsigned char* text, std::size_t size) noexcept {
-  std::uint64_t word;
-  if (size >= 8) {
-    for (std::size_t i = 0; i + 8 < size; i += 8) {
-      std::memcpy(&word, text + i, sizeof word);
-      if (word_needs_attention(word)) return false;
-    }
-    std::memcpy(&word, text + size - 8, sizeof word);
-  } else if (size >= 4) {
-    std::uint32_t head, tail;
-    std::memcpy(&head, text, 4);
-    std::memcpy(&tail, text + size - 4, 4);
-    word = std::uint64_t{head} | std::uint64_t{tail} << 32;
-  } else if (size > 0) {
-    word = 0x6161616161000000ULL | text[0] | std::uint64_t{text[size / 2]} << 8 |
-           std::uint64_t{text[size - 1]} << 16;  // 'a' fills the rest
-  } else {
-    return true;
-  }
-  return !word_needs_attention(word);
+  return is_stop_free<json_stops>(text, size);
 }
 
 // memcpy for the short strings events are made of, without a library call:

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "scan.hpp"
 #include "utf8.hpp"
 
 namespace imperva_cef::json {
@@ -160,7 +161,7 @@ class lenient_reader {
   bool read_key() {
     skip_space();
     if (p_ == end_ || *p_ != '"' || !read_string()) return false;
-    sink_.key(scratch_);
+    sink_.key(text_);
     skip_space();
     if (p_ == end_ || *p_ != ':') return false;
     ++p_;
@@ -171,7 +172,7 @@ class lenient_reader {
     const char c = *p_;
     if (c == '"') {
       if (!read_string()) return false;
-      sink_.string(scratch_);
+      sink_.string(text_);
       return true;
     }
     if (c == '-' || (c >= '0' && c <= '9')) return read_number();
@@ -220,28 +221,31 @@ class lenient_reader {
     return p_ != begin;
   }
 
-  // Reads the string at p_ (its opening quote); decoded into scratch_ when
-  // Decode is set.
+  // Reads the string at p_ (its opening quote). With Decode, text_ is the
+  // decoded string: a view of the input when it holds no escape (the usual
+  // case), else scratch_.
   bool read_string() {
     ++p_;
-    if constexpr (Decode) scratch_.clear();
     const char* run = p_;
-    const auto flush = [&](const char* upto) {
-      if constexpr (Decode) scratch_.append(run, static_cast<std::size_t>(upto - run));
-    };
-    while (p_ != end_) {
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c == '"') {
-        flush(p_);
+    bool escaped_before = false;
+    while (true) {
+      p_ += stop_free_prefix<stop_at::specials>(reinterpret_cast<const unsigned char*>(p_),
+                                                 static_cast<std::size_t>(end_ - p_));
+      if (p_ == end_ || static_cast<unsigned char>(*p_) < 0x20) return false;
+      if (*p_ == '"') {
+        if constexpr (Decode) {
+          const std::string_view tail(run, static_cast<std::size_t>(p_ - run));
+          text_ = escaped_before ? std::string_view(scratch_.append(tail)) : tail;
+        }
         ++p_;
         return true;
       }
-      if (c < 0x20) return false;
-      if (c != '\\') {
-        ++p_;
-        continue;
+      // A backslash.
+      if constexpr (Decode) {
+        if (!escaped_before) scratch_.clear();
+        scratch_.append(run, static_cast<std::size_t>(p_ - run));
       }
-      flush(p_);
+      escaped_before = true;
       if (p_ + 1 == end_) return false;
       const char escaped = p_[1];
       const char* simple = "\"\\/bfnrt";
@@ -259,7 +263,6 @@ class lenient_reader {
       if (!handled) ++p_;  // a lone backslash stands for itself
       run = handled ? p_ : p_ - 1;
     }
-    return false;
   }
 
   // p_ at "\u"; a lone or broken surrogate becomes U+FFFD.
@@ -308,6 +311,7 @@ class lenient_reader {
   const char* end_;
   Sink& sink_;
   std::string& scratch_;
+  std::string_view text_;  // the string read_string() read last
 };
 
 }  // namespace detail

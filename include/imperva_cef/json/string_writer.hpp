@@ -43,6 +43,19 @@ class string_writer {
     need_comma_ = false;
   }
 
+  // Keys that need no escaping, with the objects between them opened, as
+  // JSON text (see writer.hpp). Inside an object only: the fast path for
+  // the tables' compile-time field names.
+  void key_path(std::string_view json_text, std::size_t objects_opened) {
+    char* p = room(json_text.size() + 1);
+    char* const begin = p;
+    if (need_comma_) *p++ = ',';
+    detail::copy_bytes(p, reinterpret_cast<const unsigned char*>(json_text.data()), json_text.size());
+    advance(static_cast<std::size_t>(p - begin) + json_text.size());
+    depth_ += objects_opened;
+    need_comma_ = false;
+  }
+
   void string(std::string_view text) {
     write_quoted<false>(text);
     value_done();
@@ -67,6 +80,8 @@ class string_writer {
     }
     value_done();
   }
+
+  void number_text(std::string_view json_text) { raw_json(json_text); }
 
   void boolean(bool value) {
     separate();

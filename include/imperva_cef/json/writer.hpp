@@ -6,8 +6,11 @@
 // raw_json() receives text that is already valid JSON.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #if defined(__cpp_concepts) && __cpp_concepts >= 201907L && __has_include(<concepts>)
 #include <concepts>
@@ -35,5 +38,24 @@ concept json_writer = requires(W& w, std::string_view text, std::int64_t integer
 #else
 #define IMPERVA_CEF_WRITER class
 #endif
+
+// Optional members a writer may offer for speed; the profiles use them when
+// present and the calls above otherwise.
+//   void key_path(std::string_view json_text, std::size_t objects_opened);
+//     Keys that need no escaping with objects opened between them, as JSON
+//     text: `"a":{"b":` is key a, begin_object, key b (objects_opened = 1).
+//   void number_text(std::string_view json_text);
+//     A number already written as std::to_chars writes it.
+template <class Writer, class = void>
+inline constexpr bool takes_key_paths = false;
+template <class Writer>
+inline constexpr bool takes_key_paths<
+    Writer, std::void_t<decltype(std::declval<Writer&>().key_path(std::string_view{}, std::size_t{}))>> = true;
+
+template <class Writer, class = void>
+inline constexpr bool takes_number_text = false;
+template <class Writer>
+inline constexpr bool takes_number_text<
+    Writer, std::void_t<decltype(std::declval<Writer&>().number_text(std::string_view{}))>> = true;
 
 }  // namespace imperva_cef
