@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <ctime>
 #include <limits>
+#include <optional>
 #include <random>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include <imperva_cef/convert/ip.hpp>
@@ -30,6 +32,39 @@ TEST_CASE("integers: optional minus and digits, within 64 bits", "[convert]") {
     INFO(bad);
     CHECK_FALSE(to_integer(bad).has_value());
   }
+}
+
+// std::from_chars as the oracle, on digit strings of every length up to 21
+// with one byte swapped for a near-digit at every position (the eight-digit
+// steps must reject each one).
+TEST_CASE("integers agree with std::from_chars", "[convert]") {
+  const auto oracle = [](const std::string& text) -> std::optional<std::int64_t> {
+    std::int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return value;
+  };
+  std::mt19937_64 random(7);
+  std::size_t checked = 0;
+  for (int round = 0; round < 2000; ++round) {
+    const std::size_t length = 1 + random() % 21;
+    std::string text = random() % 3 == 0 ? "-" : "";
+    for (std::size_t i = 0; i < length; ++i) text += static_cast<char>('0' + random() % 10);
+    std::vector<std::string> variants = {text};
+    for (std::size_t at = 0; at < text.size(); ++at) {
+      for (const char odd : {'/', ':', ' ', '\0', '\x80', 'a', '-'}) {
+        std::string changed = text;
+        changed[at] = odd;
+        variants.push_back(changed);
+      }
+    }
+    for (const std::string& variant : variants) {
+      INFO(variant);
+      CHECK(to_integer(variant) == oracle(variant));
+      ++checked;
+    }
+  }
+  CHECK(checked > 100000);
 }
 
 TEST_CASE("decimal numbers: digits with an optional fraction", "[convert]") {

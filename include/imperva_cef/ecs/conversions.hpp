@@ -221,7 +221,8 @@ constexpr std::string_view url_scheme(const url_parts& parts, std::string_view a
 
 }  // namespace detail
 
-template <std::size_t Slots>
+// How is row.how as a template argument: each row gets only its own case.
+template <conversion How, std::size_t Slots>
 value convert_field(const field_row& row, const std::array<std::string_view, Slots>& slots,
                     imperva_cef::detail::text_arena& arena, event_scratch& scratch) {
   const auto slot = [&slots](int index) {
@@ -234,19 +235,19 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     return value{};
   };
   value v;
-  switch (row.how) {
+  switch (How) {
     case conversion::text: return detail::text_value(raw);
     case conversion::lowercase: return detail::text_value(detail::lowercase(raw, arena));
     case conversion::integer:
     case conversion::port:
       if (const auto n = convert::to_integer(raw)) {
-        if (row.how == conversion::integer || (*n >= 0 && *n <= 65535)) {
+        if (How == conversion::integer || (*n >= 0 && *n <= 65535)) {
           v.type = value::kind::integer;
           v.integer = *n;
           return v;
         }
       }
-      return unfit(row.how == conversion::port ? "not a port number" : "not an integer", raw);
+      return unfit(How == conversion::port ? "not a port number" : "not an integer", raw);
     case conversion::boolean:
       if (const auto b = convert::to_boolean(raw)) {
         v.type = value::kind::boolean;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "../detail/always_inline.hpp"
 #include "../json/writer.hpp"
 #include "field_path.hpp"
 #include "path_text.hpp"
@@ -20,7 +21,7 @@ class document {
   // value. The first `keep` open objects must be path's first parents: the
   // table knows how many at compile time (parents_shared_with_previous), so
   // nothing is compared here.
-  Writer& field(const field_path& path, const path_text& text, std::size_t keep) {
+  IMPERVA_CEF_ALWAYS_INLINE Writer& field(const field_path& path, const path_text& text, std::size_t keep) {
     close_to(keep);
     if constexpr (takes_key_paths<Writer>) {
       writer_.key_path(text.from_depth(open_depth_), path.depth - 1 - open_depth_);

@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "../cef/header.hpp"
 #include "../detail/text_arena.hpp"
@@ -29,23 +30,42 @@ struct slot_collector {
   }
 };
 
+template <class Profile>
+struct row_layout {
+  static constexpr auto shared = parents_shared_with_previous(Profile::fields);
+  static constexpr auto keys = path_texts(Profile::fields);
+};
+
+// Row I of Profile::fields, when its value is present. keep is how many open
+// objects the next row may share; the row is a compile-time constant, so
+// its conversion and keys are chosen when compiling.
+template <class Profile, std::size_t I, class Writer>
+void write_row(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
+               imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch,
+               std::size_t& keep) {
+  constexpr const field_row& row = Profile::fields[I];
+  keep = std::min(keep, row_layout<Profile>::shared[I]);
+  const value v = convert_field<row.how>(row, slots, arena, scratch);
+  if (v.present()) {
+    write_value(doc.field(row.path, row_layout<Profile>::keys[I], keep), v, json_text);
+    keep = row.path.depth - 1;
+  }
+}
+
+template <class Profile, class Writer, std::size_t... I>
+void write_rows(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
+                imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch,
+                std::index_sequence<I...>) {
+  std::size_t keep = 0;
+  (write_row<Profile, I>(slots, doc, arena, json_text, scratch, keep), ...);
+}
+
 // Writes every row of Profile::fields whose value is present, in table order.
 // json_text is the writer's scratch for lenient JSON arrays.
 template <class Profile, class Writer>
 void write_rows(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
                 imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch) {
-  static constexpr auto shared = parents_shared_with_previous(Profile::fields);
-  static constexpr auto keys = path_texts(Profile::fields);
-  std::size_t keep = 0;  // open objects the next row shares
-  for (std::size_t i = 0; i < Profile::fields.size(); ++i) {
-    const field_row& row = Profile::fields[i];
-    keep = std::min(keep, shared[i]);
-    const value v = convert_field(row, slots, arena, scratch);
-    if (v.present()) {
-      write_value(doc.field(row.path, keys[i], keep), v, json_text);
-      keep = row.path.depth - 1;
-    }
-  }
+  write_rows<Profile>(slots, doc, arena, json_text, scratch, std::make_index_sequence<Profile::fields.size()>{});
 }
 
 }  // namespace imperva_cef::ecs
