@@ -67,6 +67,16 @@ TEST_CASE("integers agree with std::from_chars", "[convert]") {
   CHECK(checked > 100000);
 }
 
+TEST_CASE("shortest integers are the texts to_chars writes back", "[convert]") {
+  for (const char* text : {"0", "7", "-7", "443", "1700000000000", "-9223372036854775808", "00", "007",
+                           "-0", "-07", "0443"}) {
+    INFO(text);
+    const auto value = to_integer(text);
+    REQUIRE(value);
+    CHECK(is_shortest_integer(text) == (std::to_string(*value) == text));
+  }
+}
+
 TEST_CASE("decimal numbers: digits with an optional fraction", "[convert]") {
   CHECK(to_decimal("31.8969") == Approx(31.8969));
   CHECK(to_decimal("-180") == -180.0);

@@ -82,6 +82,15 @@ inline std::optional<double> to_decimal(std::string_view text) noexcept {
   return value;
 }
 
+// True when text, already known to be an integer, is written as
+// std::to_chars writes its value: no leading zeros, no "-0".
+constexpr bool is_shortest_integer(std::string_view text) noexcept {
+  const std::size_t first_digit = !text.empty() && text[0] == '-' ? 1 : 0;
+  if (first_digit >= text.size()) return false;
+  if (text[first_digit] != '0') return true;
+  return text.size() == 1;
+}
+
 // True when text is exactly what std::to_chars writes for the double it
 // reads as, so a writer may copy it instead of converting twice. Only the
 // plain case is recognised: an optional '-', an integer part of one to three

@@ -244,6 +244,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
         if (How == conversion::integer || (*n >= 0 && *n <= 65535)) {
           v.type = value::kind::integer;
           v.integer = *n;
+          if (convert::is_shortest_integer(raw)) v.text = raw;
           return v;
         }
       }

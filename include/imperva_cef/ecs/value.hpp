@@ -26,7 +26,7 @@ struct value {
   };
 
   kind type = kind::absent;
-  std::string_view text;         // for number and geo_point: the (first) number as to_chars writes it, if known
+  std::string_view text;         // for numbers: the (first) number as to_chars writes it, if known
   std::string_view second_text;  // geo_point: the same for second
   std::int64_t integer = 0;
   double number = 0;
@@ -50,7 +50,12 @@ void write_value(Writer& writer, const value& v, std::string& scratch) {
   switch (v.type) {
     case value::kind::absent: break;
     case value::kind::text: writer.string(v.text); break;
-    case value::kind::integer: writer.integer(v.integer); break;
+    case value::kind::integer:
+      if constexpr (takes_number_text<Writer>) {
+        if (!v.text.empty()) return writer.number_text(v.text);
+      }
+      writer.integer(v.integer);
+      break;
     case value::kind::number: write_number(writer, v.number, v.text); break;
     case value::kind::boolean: writer.boolean(v.flag); break;
     case value::kind::raw_json: writer.raw_json(v.text); break;

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "../detail/always_inline.hpp"
 #include "escape.hpp"
 
 namespace imperva_cef::json {
@@ -46,7 +47,7 @@ class string_writer {
   // Keys that need no escaping, with the objects between them opened, as
   // JSON text (see writer.hpp). Inside an object only: the fast path for
   // the tables' compile-time field names.
-  void key_path(std::string_view json_text, std::size_t objects_opened) {
+  IMPERVA_CEF_ALWAYS_INLINE void key_path(std::string_view json_text, std::size_t objects_opened) {
     char* p = room(json_text.size() + 1);
     char* const begin = p;
     if (need_comma_) *p++ = ',';
@@ -119,7 +120,7 @@ class string_writer {
   void write_quoted(std::string_view text) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
-    if (detail::is_plain(bytes, n) && depth_ != 0) {
+    if (depth_ != 0 && detail::is_plain(bytes, n)) {
       char* p = room(n + 4);
       char* const begin = p;
       if (need_comma_) *p++ = ',';
