@@ -50,9 +50,11 @@ TEST_CASE("nesting is limited to 64 levels", "[lenient]") {
   CHECK_FALSE(is_lenient_array(std::string(1000000, '[')));
 }
 
-TEST_CASE("empty arrays are recognised so that profiles can leave them out", "[lenient]") {
-  CHECK(imperva_cef::json::is_empty_array("[]"));
-  CHECK(imperva_cef::json::is_empty_array(" [ \t\r\n] "));
-  CHECK_FALSE(imperva_cef::json::is_empty_array("[[]]"));
-  CHECK_FALSE(imperva_cef::json::is_empty_array("[ 0 ]"));
+TEST_CASE("compact JSON in one pass: the string writer's text, or false", "[lenient]") {
+  std::string out, scratch;
+  REQUIRE(imperva_cef::json::lenient_array_to_json(R"( [ {"a" : "x\=y" } , [ ] , 1.5e3 ] )", out, scratch));
+  CHECK(out == R"([{"a":"x\\=y"},[],1.5e3])");
+  REQUIRE(imperva_cef::json::lenient_array_to_json(" [ \t\r\n] ", out, scratch));
+  CHECK(out == "[]");
+  CHECK_FALSE(imperva_cef::json::lenient_array_to_json(R"([{"a":1},)", out, scratch));
 }

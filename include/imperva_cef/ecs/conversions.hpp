@@ -196,6 +196,15 @@ inline value raw_json_value(std::string_view json_text) noexcept {
   return v;
 }
 
+// A header array (lenient JSON) as compact JSON in the arena, empty when it
+// has no items (left out, like empty strings); nothing when raw is not one.
+inline std::optional<std::string_view> compact_json_array(std::string_view raw, event_scratch& scratch,
+                                                          imperva_cef::detail::text_arena& arena) {
+  if (!json::lenient_array_to_json(raw, scratch.json, scratch.decoded)) return std::nullopt;
+  if (scratch.json == "[]") return std::string_view{};
+  return arena.copy(scratch.json);
+}
+
 inline std::optional<std::int64_t> epoch_ms(std::string_view text) noexcept {
   const auto ms = convert::to_integer(text);
   if (!ms || *ms < convert::earliest_epoch_ms || *ms > convert::latest_epoch_ms) return std::nullopt;
@@ -258,12 +267,8 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       return unfit("not a boolean", raw);
     case conversion::ip: return convert::is_ip(raw) ? detail::text_value(raw) : unfit("not an IP address", raw);
     case conversion::json_array:
-      if (!raw.empty() && json::is_lenient_array(raw)) {
-        if (json::is_empty_array(raw)) return v;
-        v.type = value::kind::lenient_array;
-        v.text = raw;
-        return v;
-      }
+      if (raw.empty()) return v;
+      if (const auto array = detail::compact_json_array(raw, scratch, arena)) return detail::raw_json_value(*array);
       return unfit("not a JSON array", raw);
     case conversion::comma_list:
       if (raw.find_first_not_of(',') != std::string_view::npos) {
@@ -370,12 +375,8 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       return detail::raw_json_value(list.finish(arena));
     }
     case conversion::json_array_or_text:
-      if (!raw.empty() && json::is_lenient_array(raw)) {
-        if (json::is_empty_array(raw)) return v;
-        v.type = value::kind::lenient_array;
-        v.text = raw;
-        return v;
-      }
+      if (raw.empty()) return v;
+      if (const auto array = detail::compact_json_array(raw, scratch, arena)) return detail::raw_json_value(*array);
       return detail::text_value(raw);
     case conversion::url_scheme:
       if (raw.empty()) return v;

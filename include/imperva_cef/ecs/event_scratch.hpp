@@ -26,6 +26,7 @@ struct event_scratch {
   std::vector<extension_pair> unmapped;
   std::vector<std::string_view> items;  // for sorting and de-duplicating list items
   std::string json;                     // lists and objects are built here as JSON text
+  std::string decoded;                  // a header-array string with escapes, decoded
 
   void clear() noexcept {
     failures.clear();

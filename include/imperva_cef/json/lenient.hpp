@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "scan.hpp"
+#include "string_writer.hpp"
 #include "utf8.hpp"
 
 namespace imperva_cef::json {
@@ -323,17 +324,20 @@ inline bool is_lenient_array(std::string_view text) {
   return detail::lenient_reader<detail::null_sink, false>(text, sink, unused).read_array();
 }
 
-// True when the array in text has no items; call only after
-// is_lenient_array(text). Empty arrays are left out, like empty strings.
-inline bool is_empty_array(std::string_view text) noexcept {
-  const std::size_t item = text.find_first_not_of(" \t\r\n", text.find('[') + 1);
-  return text[item] == ']';
+// Writes the array in text to writer and returns true, or returns false when
+// text is not a lenient JSON array (the writer may then hold part of it).
+template <class Writer>
+bool write_lenient_array(std::string_view text, Writer& writer, std::string& scratch) {
+  return detail::lenient_reader<Writer, true>(text, writer, scratch).read_array();
 }
 
-// Writes the array in text to writer; call only after is_lenient_array(text).
-template <class Writer>
-void write_lenient_array(std::string_view text, Writer& writer, std::string& scratch) {
-  detail::lenient_reader<Writer, true>(text, writer, scratch).read_array();
+// The array in text as compact JSON (strings escaped and UTF-8 repaired,
+// numbers as written) in out, checked and written in one pass; false when
+// text is not a lenient JSON array.
+inline bool lenient_array_to_json(std::string_view text, std::string& out, std::string& scratch) {
+  out.clear();
+  string_writer writer(out);
+  return write_lenient_array(text, writer, scratch);
 }
 
 }  // namespace imperva_cef::json
