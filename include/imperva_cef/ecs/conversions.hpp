@@ -209,6 +209,15 @@ inline value timestamp_value(std::string_view raw, convert::fraction digits, imp
   return text_value(arena.copy(std::string_view(text->bytes, text->size)));
 }
 
+// timestamp_value in milliseconds, formatted once per event for each view.
+inline value timestamp_ms_value(std::string_view raw, imperva_cef::detail::text_arena& arena, event_scratch& scratch) {
+  if (!same_view(raw, scratch.time_from)) {
+    scratch.time_from = raw;
+    scratch.time_text = timestamp_value(raw, convert::fraction::milliseconds, arena).text;
+  }
+  return text_value(scratch.time_text);
+}
+
 constexpr bool is_web_scheme(std::string_view app) noexcept {
   return equal_ignoring_case(app, "http") || equal_ignoring_case(app, "https");
 }
@@ -322,8 +331,8 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       }
       return unfit("not a number", raw);
     case conversion::timestamp_ms:
-      v = detail::timestamp_value(raw, convert::fraction::milliseconds, arena);
-      if (!v.present()) v = detail::timestamp_value(slot(row.second), convert::fraction::milliseconds, arena);
+      v = detail::timestamp_ms_value(raw, arena, scratch);
+      if (!v.present()) v = detail::timestamp_ms_value(slot(row.second), arena, scratch);
       return v.present() ? v : unfit("not a time in epoch milliseconds", raw.empty() ? slot(row.second) : raw);
     case conversion::duration_ns: {
       const auto start = detail::epoch_ms(raw);
@@ -374,10 +383,10 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       return detail::text_value(raw);
     case conversion::url_scheme:
       if (raw.empty()) return v;
-      return detail::text_value(detail::lowercase(detail::url_scheme(split_request(raw), slot(row.second)), arena));
-    case conversion::url_domain: return detail::text_value(split_request(raw).domain);
+      return detail::text_value(detail::lowercase(detail::url_scheme(scratch.request_parts(raw), slot(row.second)), arena));
+    case conversion::url_domain: return detail::text_value(scratch.request_parts(raw).domain);
     case conversion::url_port: {
-      const std::string_view port = split_request(raw).port;
+      const std::string_view port = scratch.request_parts(raw).port;
       if (const auto n = convert::to_integer(port); n && *n >= 0 && *n <= 65535) {
         v.type = value::kind::integer;
         v.integer = *n;
@@ -385,11 +394,11 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       }
       return unfit("not a port number", port);
     }
-    case conversion::url_path: return detail::text_value(split_request(raw).path);
+    case conversion::url_path: return detail::text_value(scratch.request_parts(raw).path);
     case conversion::url_query:
-      return detail::text_value(raw.empty() ? split_request(slot(row.second)).query : raw);
+      return detail::text_value(raw.empty() ? scratch.request_parts(slot(row.second)).query : raw);
     case conversion::url_full: {
-      const url_parts parts = split_request(raw);
+      const url_parts& parts = scratch.request_parts(raw);
       const std::string_view scheme = detail::url_scheme(parts, slot(row.third));
       if (raw.empty() || scheme.empty()) return v;
       const std::string_view query = slot(row.second);
@@ -415,7 +424,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     }
     case conversion::related_hosts: {
       scratch.items.clear();
-      for (const std::string_view host : {raw, split_request(slot(row.second)).domain}) {
+      for (const std::string_view host : {raw, scratch.request_parts(slot(row.second)).domain}) {
         if (!host.empty()) scratch.items.push_back(host);
       }
       sort_distinct(scratch.items);
