@@ -230,7 +230,11 @@ constexpr std::string_view url_scheme(const url_parts& parts, std::string_view a
 
 }  // namespace detail
 
-template <std::size_t Slots>
+// The value of row, whose conversion is How (row.how): a template parameter,
+// so that each row compiles to its own case rather than a switch per row.
+// Lists and objects view event_scratch::json, so write the value before
+// converting the next row.
+template <conversion How, std::size_t Slots>
 value convert_field(const field_row& row, const std::array<std::string_view, Slots>& slots,
                     imperva_cef::detail::text_arena& arena, event_scratch& scratch) {
   const auto slot = [&slots](int index) {
@@ -243,19 +247,19 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     return value{};
   };
   value v;
-  switch (row.how) {
+  switch (How) {
     case conversion::text: return detail::text_value(raw);
     case conversion::lowercase: return detail::text_value(detail::lowercase(raw, arena));
     case conversion::integer:
     case conversion::port:
       if (const auto n = convert::to_integer(raw)) {
-        if (row.how == conversion::integer || (*n >= 0 && *n <= 65535)) {
+        if (How == conversion::integer || (*n >= 0 && *n <= 65535)) {
           v.type = value::kind::integer;
           v.integer = *n;
           return v;
         }
       }
-      return unfit(row.how == conversion::port ? "not a port number" : "not an integer", raw);
+      return unfit(How == conversion::port ? "not a port number" : "not an integer", raw);
     case conversion::boolean:
       if (const auto b = convert::to_boolean(raw)) {
         v.type = value::kind::boolean;
@@ -349,7 +353,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     case conversion::text_list: {
       json_array_text list(scratch.json);
       for_each_item(raw, [&list](std::string_view item) { list.string(item); });
-      return detail::raw_json_value(list.finish(arena));
+      return detail::raw_json_value(list.finish());
     }
     case conversion::ip_list: {
       json_array_text list(scratch.json);
@@ -360,7 +364,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
           unfit("not an IP address", item);
         }
       });
-      return detail::raw_json_value(list.finish(arena));
+      return detail::raw_json_value(list.finish());
     }
     case conversion::integer_list: {
       json_array_text list(scratch.json);
@@ -371,7 +375,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
           unfit("not an integer", item);
         }
       });
-      return detail::raw_json_value(list.finish(arena));
+      return detail::raw_json_value(list.finish());
     }
     case conversion::json_array_or_text:
       if (!raw.empty() && json::is_lenient_array(raw)) {
@@ -420,7 +424,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       sort_distinct(scratch.items);
       json_array_text list(scratch.json);
       for (const std::string_view item : scratch.items) list.string(item);
-      return detail::raw_json_value(list.finish(arena));
+      return detail::raw_json_value(list.finish());
     }
     case conversion::related_hosts: {
       scratch.items.clear();
@@ -430,7 +434,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       sort_distinct(scratch.items);
       json_array_text list(scratch.json);
       for (const std::string_view item : scratch.items) list.string(item);
-      return detail::raw_json_value(list.finish(arena));
+      return detail::raw_json_value(list.finish());
     }
     case conversion::event_kind: return detail::text_value(raw == "Normal" ? "event" : "alert");
     case conversion::ecs_connection_type:
@@ -447,7 +451,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     case conversion::failures: {
       json_array_text list(scratch.json);
       for (const std::string_view message : scratch.failures) list.string(message);
-      return detail::raw_json_value(list.finish(arena));
+      return detail::raw_json_value(list.finish());
     }
   }
   return v;

@@ -78,6 +78,19 @@ constexpr int slot_for_label(const LabelMap& labels, std::string_view label) noe
   return entry->key == label || detail::equal_ignoring_case(entry->key, label) ? entry->value : -1;
 }
 
+// For each N, the label of Imperva's usual slot for csN (empty when there is
+// none): what senders almost always write, so it is tried before the map.
+template <class Profile>
+inline constexpr auto usual_custom_labels = [] {
+  std::array<std::string_view, custom_string_count + 1> labels{};
+  for (std::size_t n = 1; n < labels.size(); ++n) {
+    for (const key_entry& entry : Profile::custom_labels.entries()) {
+      if (entry.value == Profile::usual_custom_slots[n]) labels[n] = entry.key;
+    }
+  }
+  return labels;
+}();
+
 // Moves each csN value into the slot its label names, then each unlabelled
 // one into its usual slot if still free (a label is better evidence than a
 // habit); the rest goes to scratch.unmapped.
@@ -90,7 +103,9 @@ void route_custom_strings(const custom_strings_seen& seen, std::array<std::strin
       const std::string_view value = seen.values[index];
       const std::string_view label = seen.labels[index];
       if (label.empty() == labelled) continue;
-      const int slot = labelled ? slot_for_label(Profile::custom_labels, label) : Profile::usual_custom_slots[index];
+      const int slot = !labelled || label == usual_custom_labels<Profile>[index]
+                           ? Profile::usual_custom_slots[index]
+                           : slot_for_label(Profile::custom_labels, label);
       if (slot >= 0 && !value.empty() && slots[static_cast<std::size_t>(slot)].empty()) {
         slots[static_cast<std::size_t>(slot)] = value;
         continue;

@@ -35,7 +35,7 @@ struct event_scratch {
   std::vector<std::string_view> failures;  // "<field>: <reason>: \"<value>\"", in the arena
   std::vector<extension_pair> unmapped;
   std::vector<std::string_view> items;  // for sorting and de-duplicating list items
-  std::string json;                     // lists and objects are built here as JSON text
+  std::string json;                     // lists and objects are built here as JSON text, one at a time
 
   // The last request split and the last time formatted, for rows that read
   // the same slot (six url.* and related.* rows; @timestamp and event.start).

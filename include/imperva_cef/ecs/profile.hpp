@@ -6,6 +6,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "../cef/header.hpp"
 #include "../detail/text_arena.hpp"
@@ -28,22 +29,39 @@ struct slot_collector {
   }
 };
 
-// Writes every row of Profile::fields whose value is present, in table order.
+template <class Profile>
+inline constexpr auto parents_shared_by_rows = parents_shared_with_previous(Profile::fields);
+
+// Writes row I of Profile::fields if its value is present. keep: the open
+// objects the next row shares.
+template <class Profile, std::size_t I, class Writer>
+void write_row(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
+               std::size_t& keep, imperva_cef::detail::text_arena& arena, std::string& json_text,
+               event_scratch& scratch) {
+  constexpr const field_row& row = Profile::fields[I];
+  keep = std::min(keep, parents_shared_by_rows<Profile>[I]);
+  const value v = convert_field<row.how>(row, slots, arena, scratch);
+  if (v.present()) {
+    write_value(doc.field(row.path, keep), v, json_text);
+    keep = row.path.depth - 1;
+  }
+}
+
+template <class Profile, class Writer, std::size_t... I>
+void write_rows(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
+                imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch,
+                std::index_sequence<I...>) {
+  std::size_t keep = 0;
+  (write_row<Profile, I>(slots, doc, keep, arena, json_text, scratch), ...);
+}
+
+// Writes every row of Profile::fields whose value is present, in table order;
+// the rows are unrolled at compile time, each with its own conversion.
 // json_text is the writer's scratch for lenient JSON arrays.
 template <class Profile, class Writer>
 void write_rows(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
                 imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch) {
-  static constexpr auto shared = parents_shared_with_previous(Profile::fields);
-  std::size_t keep = 0;  // open objects the next row shares
-  for (std::size_t i = 0; i < Profile::fields.size(); ++i) {
-    const field_row& row = Profile::fields[i];
-    keep = std::min(keep, shared[i]);
-    const value v = convert_field(row, slots, arena, scratch);
-    if (v.present()) {
-      write_value(doc.field(row.path, keep), v, json_text);
-      keep = row.path.depth - 1;
-    }
-  }
+  write_rows<Profile>(slots, doc, arena, json_text, scratch, std::make_index_sequence<Profile::fields.size()>{});
 }
 
 }  // namespace imperva_cef::ecs

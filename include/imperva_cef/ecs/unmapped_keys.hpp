@@ -45,8 +45,8 @@ inline std::string_view label_key(std::string_view key, imperva_cef::detail::tex
 
 }  // namespace detail
 
-// The pairs as a JSON object in the arena (empty values left out), or an
-// empty view when nothing is left. Reorders pairs.
+// The pairs as a JSON object in json (empty values left out), or an empty
+// view when nothing is left. Reorders pairs.
 inline std::string_view unmapped_object(std::vector<extension_pair>& pairs, std::string& json,
                                         imperva_cef::detail::text_arena& arena) {
   std::sort(pairs.begin(), pairs.end(), [](const extension_pair& a, const extension_pair& b) {
@@ -64,7 +64,7 @@ inline std::string_view unmapped_object(std::vector<extension_pair>& pairs, std:
   }
   if (json.empty()) return {};
   json.push_back('}');
-  return arena.copy(json);
+  return json;
 }
 
 }  // namespace imperva_cef::ecs
