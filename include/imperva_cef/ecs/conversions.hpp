@@ -196,13 +196,13 @@ inline value raw_json_value(std::string_view json_text) noexcept {
   return v;
 }
 
-// A header array (lenient JSON) as compact JSON in the arena, empty when it
-// has no items (left out, like empty strings); nothing when raw is not one.
-inline std::optional<std::string_view> compact_json_array(std::string_view raw, event_scratch& scratch,
-                                                          imperva_cef::detail::text_arena& arena) {
+// A header array (lenient JSON) as compact JSON in event_scratch::json,
+// empty when it has no items (left out, like empty strings); nothing when
+// raw is not one.
+inline std::optional<std::string_view> compact_json_array(std::string_view raw, event_scratch& scratch) {
   if (!json::lenient_array_to_json(raw, scratch.json, scratch.decoded)) return std::nullopt;
   if (scratch.json == "[]") return std::string_view{};
-  return arena.copy(scratch.json);
+  return std::string_view(scratch.json);
 }
 
 inline std::optional<std::int64_t> epoch_ms(std::string_view text) noexcept {
@@ -218,6 +218,15 @@ inline value timestamp_value(std::string_view raw, convert::fraction digits, imp
   return text_value(arena.copy(std::string_view(text->bytes, text->size)));
 }
 
+// timestamp_value in milliseconds, formatted once per event for each view.
+inline value timestamp_ms_value(std::string_view raw, imperva_cef::detail::text_arena& arena, event_scratch& scratch) {
+  if (!same_view(raw, scratch.time_from)) {
+    scratch.time_from = raw;
+    scratch.time_text = timestamp_value(raw, convert::fraction::milliseconds, arena).text;
+  }
+  return text_value(scratch.time_text);
+}
+
 constexpr bool is_web_scheme(std::string_view app) noexcept {
   return equal_ignoring_case(app, "http") || equal_ignoring_case(app, "https");
 }
@@ -230,7 +239,10 @@ constexpr std::string_view url_scheme(const url_parts& parts, std::string_view a
 
 }  // namespace detail
 
-// How is row.how as a template argument: each row gets only its own case.
+// The value of row, whose conversion is How (row.how): a template parameter,
+// so that each row compiles to its own case rather than a switch per row.
+// Lists and objects view event_scratch::json, so write the value before
+// converting the next row.
 template <conversion How, std::size_t Slots>
 value convert_field(const field_row& row, const std::array<std::string_view, Slots>& slots,
                     imperva_cef::detail::text_arena& arena, event_scratch& scratch) {
@@ -268,7 +280,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     case conversion::ip: return convert::is_ip(raw) ? detail::text_value(raw) : unfit("not an IP address", raw);
     case conversion::json_array:
       if (raw.empty()) return v;
-      if (const auto array = detail::compact_json_array(raw, scratch, arena)) return detail::raw_json_value(*array);
+      if (const auto array = detail::compact_json_array(raw, scratch)) return detail::raw_json_value(*array);
       return unfit("not a JSON array", raw);
     case conversion::comma_list:
       if (raw.find_first_not_of(',') != std::string_view::npos) {
@@ -332,8 +344,8 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       }
       return unfit("not a number", raw);
     case conversion::timestamp_ms:
-      v = detail::timestamp_value(raw, convert::fraction::milliseconds, arena);
-      if (!v.present()) v = detail::timestamp_value(slot(row.second), convert::fraction::milliseconds, arena);
+      v = detail::timestamp_ms_value(raw, arena, scratch);
+      if (!v.present()) v = detail::timestamp_ms_value(slot(row.second), arena, scratch);
       return v.present() ? v : unfit("not a time in epoch milliseconds", raw.empty() ? slot(row.second) : raw);
     case conversion::duration_ns: {
       const auto start = detail::epoch_ms(raw);
@@ -350,7 +362,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     case conversion::text_list: {
       json_array_text list(scratch.json);
       for_each_item(raw, [&list](std::string_view item) { list.string(item); });
-      return detail::raw_json_value(list.finish(arena));
+      return detail::raw_json_value(list.finish());
     }
     case conversion::ip_list: {
       json_array_text list(scratch.json);
@@ -361,7 +373,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
           unfit("not an IP address", item);
         }
       });
-      return detail::raw_json_value(list.finish(arena));
+      return detail::raw_json_value(list.finish());
     }
     case conversion::integer_list: {
       json_array_text list(scratch.json);
@@ -372,18 +384,18 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
           unfit("not an integer", item);
         }
       });
-      return detail::raw_json_value(list.finish(arena));
+      return detail::raw_json_value(list.finish());
     }
     case conversion::json_array_or_text:
       if (raw.empty()) return v;
-      if (const auto array = detail::compact_json_array(raw, scratch, arena)) return detail::raw_json_value(*array);
+      if (const auto array = detail::compact_json_array(raw, scratch)) return detail::raw_json_value(*array);
       return detail::text_value(raw);
     case conversion::url_scheme:
       if (raw.empty()) return v;
-      return detail::text_value(detail::lowercase(detail::url_scheme(split_request(raw), slot(row.second)), arena));
-    case conversion::url_domain: return detail::text_value(split_request(raw).domain);
+      return detail::text_value(detail::lowercase(detail::url_scheme(scratch.request_parts(raw), slot(row.second)), arena));
+    case conversion::url_domain: return detail::text_value(scratch.request_parts(raw).domain);
     case conversion::url_port: {
-      const std::string_view port = split_request(raw).port;
+      const std::string_view port = scratch.request_parts(raw).port;
       if (const auto n = convert::to_integer(port); n && *n >= 0 && *n <= 65535) {
         v.type = value::kind::integer;
         v.integer = *n;
@@ -391,11 +403,11 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       }
       return unfit("not a port number", port);
     }
-    case conversion::url_path: return detail::text_value(split_request(raw).path);
+    case conversion::url_path: return detail::text_value(scratch.request_parts(raw).path);
     case conversion::url_query:
-      return detail::text_value(raw.empty() ? split_request(slot(row.second)).query : raw);
+      return detail::text_value(raw.empty() ? scratch.request_parts(slot(row.second)).query : raw);
     case conversion::url_full: {
-      const url_parts parts = split_request(raw);
+      const url_parts& parts = scratch.request_parts(raw);
       const std::string_view scheme = detail::url_scheme(parts, slot(row.third));
       if (raw.empty() || scheme.empty()) return v;
       const std::string_view query = slot(row.second);
@@ -417,17 +429,17 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       sort_distinct(scratch.items);
       json_array_text list(scratch.json);
       for (const std::string_view item : scratch.items) list.string(item);
-      return detail::raw_json_value(list.finish(arena));
+      return detail::raw_json_value(list.finish());
     }
     case conversion::related_hosts: {
       scratch.items.clear();
-      for (const std::string_view host : {raw, split_request(slot(row.second)).domain}) {
+      for (const std::string_view host : {raw, scratch.request_parts(slot(row.second)).domain}) {
         if (!host.empty()) scratch.items.push_back(host);
       }
       sort_distinct(scratch.items);
       json_array_text list(scratch.json);
       for (const std::string_view item : scratch.items) list.string(item);
-      return detail::raw_json_value(list.finish(arena));
+      return detail::raw_json_value(list.finish());
     }
     case conversion::event_kind: return detail::text_value(raw == "Normal" ? "event" : "alert");
     case conversion::ecs_connection_type:
@@ -444,7 +456,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     case conversion::failures: {
       json_array_text list(scratch.json);
       for (const std::string_view message : scratch.failures) list.string(message);
-      return detail::raw_json_value(list.finish(arena));
+      return detail::raw_json_value(list.finish());
     }
   }
   return v;

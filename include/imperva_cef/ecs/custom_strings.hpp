@@ -10,9 +10,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "../detail/text_arena.hpp"
 #include "ascii.hpp"
-#include "decode.hpp"
 #include "event_scratch.hpp"
 #include "key_map.hpp"
 
@@ -51,7 +49,7 @@ constexpr std::array<key_entry, N + custom_string_keys.size()> with_custom_strin
   return all;
 }
 
-// What the lexer saw, indexed by N (index 0 unused).
+// What the lexer saw, decoded, indexed by N (index 0 unused).
 struct custom_strings_seen {
   std::array<std::string_view, custom_string_count + 1> values{};
   std::array<std::string_view, custom_string_count + 1> labels{};
@@ -71,31 +69,43 @@ struct custom_strings_seen {
 };
 
 // The slot a label names in labels (a map label -> slot), or -1. Labels match
-// ignoring ASCII case; the map's own compare folds more loosely, so confirm.
+// ignoring ASCII case; the map's own compare folds more loosely, so confirm
+// (senders mostly use the table's spelling: an exact compare settles it).
 template <class LabelMap>
 constexpr int slot_for_label(const LabelMap& labels, std::string_view label) noexcept {
   const key_entry* entry = labels.lookup(label);
-  return entry != nullptr && detail::equal_ignoring_case(entry->key, label) ? entry->value : -1;
+  if (entry == nullptr) return -1;
+  return entry->key == label || detail::equal_ignoring_case(entry->key, label) ? entry->value : -1;
 }
+
+// For each N, the label of Imperva's usual slot for csN (empty when there is
+// none): what senders almost always write, so it is tried before the map.
+template <class Profile>
+inline constexpr auto usual_custom_labels = [] {
+  std::array<std::string_view, custom_string_count + 1> labels{};
+  for (std::size_t n = 1; n < labels.size(); ++n) {
+    for (const key_entry& entry : Profile::custom_labels.entries()) {
+      if (entry.value == Profile::usual_custom_slots[n]) labels[n] = entry.key;
+    }
+  }
+  return labels;
+}();
 
 // Moves each csN value into the slot its label names, then each unlabelled
 // one into its usual slot if still free (a label is better evidence than a
 // habit); the rest goes to scratch.unmapped.
 template <class Profile, std::size_t Slots>
 void route_custom_strings(const custom_strings_seen& seen, std::array<std::string_view, Slots>& slots,
-                          event_scratch& scratch, imperva_cef::detail::text_arena& arena) {
-  std::array<std::string_view, custom_string_count + 1> labels{};
-  for (int n = 1; n <= custom_string_count; ++n) {
-    const std::string_view label = seen.labels[static_cast<std::size_t>(n)];
-    if (!label.empty()) labels[static_cast<std::size_t>(n)] = decoded_value(label, arena);
-  }
+                          event_scratch& scratch) {
   for (const bool labelled : {true, false}) {
     for (int n = 1; n <= custom_string_count; ++n) {
       const auto index = static_cast<std::size_t>(n);
       const std::string_view value = seen.values[index];
-      const std::string_view label = labels[index];
+      const std::string_view label = seen.labels[index];
       if (label.empty() == labelled) continue;
-      const int slot = labelled ? slot_for_label(Profile::custom_labels, label) : Profile::usual_custom_slots[index];
+      const int slot = !labelled || label == usual_custom_labels<Profile>[index]
+                           ? Profile::usual_custom_slots[index]
+                           : slot_for_label(Profile::custom_labels, label);
       if (slot >= 0 && !value.empty() && slots[static_cast<std::size_t>(slot)].empty()) {
         slots[static_cast<std::size_t>(slot)] = value;
         continue;
@@ -103,7 +113,7 @@ void route_custom_strings(const custom_strings_seen& seen, std::array<std::strin
       // A known label without a value says nothing; anything else is kept.
       if (!value.empty()) scratch.unmapped.push_back({custom_value_key(n), value, scratch.unmapped.size()});
       if (labelled && (slot < 0 || !value.empty())) {
-        scratch.unmapped.push_back({custom_label_key(n), seen.labels[index], scratch.unmapped.size()});
+        scratch.unmapped.push_back({custom_label_key(n), label, scratch.unmapped.size()});
       }
     }
   }

@@ -2,6 +2,7 @@
 // own decoding, so only values that hold one are decoded, into the arena.
 #pragma once
 
+#include <cstring>
 #include <string_view>
 
 #include "../cef/unescape.hpp"
@@ -9,11 +10,33 @@
 
 namespace imperva_cef::ecs {
 
-inline std::string_view decoded_value(std::string_view raw, imperva_cef::detail::text_arena& arena) {
-  if (raw.find('\\') == std::string_view::npos) return raw;
-  char* out = arena.reserve(raw.size());
-  return arena.commit(cef::unescape_value(raw, out));
-}
+// Decodes the values of one extension, handed over in line order as the lexer
+// finds them. Each backslash is searched for once, so a value without one
+// (most are) costs a compare instead of a scan.
+class extension_decoder {
+ public:
+  explicit extension_decoder(std::string_view extension) noexcept
+      : next_(find_backslash(extension.data(), extension.data() + extension.size())),
+        end_(extension.data() + extension.size()) {}
+
+  std::string_view operator()(std::string_view raw, imperva_cef::detail::text_arena& arena) {
+    if (raw.empty()) return raw;
+    if (next_ < raw.data()) next_ = find_backslash(raw.data(), end_);
+    if (next_ >= raw.data() + raw.size()) return raw;
+    char* out = arena.reserve(raw.size());
+    return arena.commit(cef::unescape_value(raw, out));
+  }
+
+ private:
+  static const char* find_backslash(const char* from, const char* end) noexcept {
+    if (from == end) return end;  // memchr wants a pointer even for no bytes
+    const void* found = std::memchr(from, '\\', static_cast<std::size_t>(end - from));
+    return found != nullptr ? static_cast<const char*>(found) : end;
+  }
+
+  const char* next_;  // the first backslash at or after the last value searched from, or end_
+  const char* end_;
+};
 
 inline std::string_view decoded_header(std::string_view raw, imperva_cef::detail::text_arena& arena) {
   if (raw.find('\\') == std::string_view::npos) return raw;

@@ -34,15 +34,19 @@ inline constexpr bool reads_custom_strings = false;
 template <class Profile>
 inline constexpr bool reads_custom_strings<Profile, std::void_t<decltype(Profile::custom_labels)>> = true;
 
-// Lexer handler: mapped keys fill slots, csN pairs wait for their labels,
-// and every other pair is kept for labels.* (or cef.extensions.*).
+// Lexer handler: values are decoded as they come; mapped keys fill slots,
+// csN pairs wait for their labels, and every other pair is kept for labels.*
+// (or cef.extensions.*).
 template <class Profile>
 struct ecs_collector {
   std::array<std::string_view, Profile::slot_count> slots{};
   custom_strings_seen custom;
   std::vector<extension_pair>& unmapped;
+  extension_decoder decode;
+  imperva_cef::detail::text_arena& arena;
 
-  void on_pair(std::string_view key, std::string_view value) {
+  void on_pair(std::string_view key, std::string_view raw) {
+    const std::string_view value = decode(raw, arena);
     const int id = Profile::keys.find(key);
     if (id < 0) {
       unmapped.push_back({key, value, unmapped.size()});
@@ -63,14 +67,10 @@ inline std::string_view header_text(const cef::header& header, line_part part,
 template <class Profile, class Writer>
 void write_event(std::string_view line, const cef::header& header, bool keep_original, Writer& writer,
                  imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch) {
-  ecs_collector<Profile> collector{{}, {}, scratch.unmapped};
+  ecs_collector<Profile> collector{{}, {}, scratch.unmapped, extension_decoder(header.extension), arena};
   cef::lex_extension(header.extension, collector);
   if constexpr (reads_custom_strings<Profile>) {
-    route_custom_strings<Profile>(collector.custom, collector.slots, scratch, arena);
-  }
-  // Most lines hold no backslash at all: one scan spares a scan per value.
-  if (header.extension.find('\\') != std::string_view::npos) {
-    for (std::string_view& value : collector.slots) value = decoded_value(value, arena);
+    route_custom_strings<Profile>(collector.custom, collector.slots, scratch);
   }
   for (const line_source& source : Profile::line_sources) {
     std::string_view& slot = collector.slots[static_cast<std::size_t>(source.slot)];

@@ -12,12 +12,22 @@
 
 #include "../detail/text_arena.hpp"
 #include "field_path.hpp"
+#include "url_parts.hpp"
 
 namespace imperva_cef::ecs {
 
+namespace detail {
+
+// The same view, not merely equal text: what the per-event results below are keyed by.
+constexpr bool same_view(std::string_view a, std::string_view b) noexcept {
+  return a.data() == b.data() && a.size() == b.size();
+}
+
+}  // namespace detail
+
 struct extension_pair {
   std::string_view key;
-  std::string_view value;  // raw, as in the line
+  std::string_view value;  // decoded
   std::size_t order;       // position among the pairs: the later one wins
 };
 
@@ -25,12 +35,32 @@ struct event_scratch {
   std::vector<std::string_view> failures;  // "<field>: <reason>: \"<value>\"", in the arena
   std::vector<extension_pair> unmapped;
   std::vector<std::string_view> items;  // for sorting and de-duplicating list items
-  std::string json;                     // lists and objects are built here as JSON text
+  std::string json;                     // lists and objects are built here as JSON text, one at a time
   std::string decoded;                  // a header-array string with escapes, decoded
+
+  // The last request split and the last time formatted, for rows that read
+  // the same slot (six url.* and related.* rows; @timestamp and event.start).
+  // Keyed by the view itself: a slot holds one view per event.
+  std::string_view split_from;
+  url_parts split;
+  std::string_view time_from;
+  std::string_view time_text;
 
   void clear() noexcept {
     failures.clear();
     unmapped.clear();
+    split_from = {};
+    split = {};
+    time_from = {};
+    time_text = {};
+  }
+
+  const url_parts& request_parts(std::string_view request) noexcept {
+    if (!detail::same_view(request, split_from)) {
+      split_from = request;
+      split = split_request(request);
+    }
+    return split;
   }
 
   // Records that the value for path was left out, and why.

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "../cef/lexer.hpp"
-#include "../detail/text_arena.hpp"
 #include "../json/escape.hpp"
 
 namespace imperva_cef::ecs {
@@ -47,11 +46,12 @@ class json_array_text {
     out_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
   }
 
-  // The array in the arena, or an empty view when no item was added.
-  std::string_view finish(imperva_cef::detail::text_arena& arena) {
+  // The array, or an empty view when no item was added. It views the reused
+  // string: valid until the next list is built there.
+  std::string_view finish() {
     if (out_.empty()) return {};
     out_.push_back(']');
-    return arena.copy(out_);
+    return out_;
   }
 
  private:

@@ -18,7 +18,6 @@
 
 #include "../detail/text_arena.hpp"
 #include "../json/escape.hpp"
-#include "decode.hpp"
 #include "event_scratch.hpp"
 #include "key_map.hpp"
 
@@ -46,8 +45,8 @@ inline std::string_view label_key(std::string_view key, imperva_cef::detail::tex
 
 }  // namespace detail
 
-// The pairs as a JSON object in the arena (values decoded; empty values left
-// out), or an empty view when nothing is left. Reorders pairs.
+// The pairs as a JSON object in json (empty values left out), or an empty
+// view when nothing is left. Reorders pairs.
 inline std::string_view unmapped_object(std::vector<extension_pair>& pairs, std::string& json,
                                         imperva_cef::detail::text_arena& arena) {
   std::sort(pairs.begin(), pairs.end(), [](const extension_pair& a, const extension_pair& b) {
@@ -61,11 +60,11 @@ inline std::string_view unmapped_object(std::vector<extension_pair>& pairs, std:
     json.push_back(json.empty() ? '{' : ',');
     json::append_json_string(json, detail::label_key(pairs[i].key, arena));
     json.push_back(':');
-    json::append_json_string(json, decoded_value(pairs[i].value, arena));
+    json::append_json_string(json, pairs[i].value);
   }
   if (json.empty()) return {};
   json.push_back('}');
-  return arena.copy(json);
+  return json;
 }
 
 }  // namespace imperva_cef::ecs
