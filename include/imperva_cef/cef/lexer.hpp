@@ -54,8 +54,9 @@ constexpr std::string_view trim_blanks(std::string_view text) noexcept {
 // Bit i set when p[i] is not a key byte, for the 16 bytes at p.
 inline std::uint32_t non_key_bytes(const char* p) noexcept {
 #ifdef IMPERVA_CEF_SSE2
-  // Key bytes are the ranges 0x2C-0x39 and 0x41-0x7A less - / \\ ^ `. A range
-  // test is one add and one signed compare; OR-ing 2 pairs - with / and \\ with ^.
+  // Key bytes are the ranges 0x2C-0x39 and 0x41-0x7A less '-', '/', backslash,
+  // '^' and '`'. A range test is one add and one signed compare; OR-ing 2
+  // folds '-' onto '/' and backslash onto '^', so three compares exclude five bytes.
   const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const auto outside = [bytes](int low, int count) {  // low maps to -128
     const __m128i shifted = _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - low)));
@@ -93,17 +94,25 @@ class key_runs {
   }
 
   std::size_t start(std::size_t end) const noexcept {
-    for (;; end -= 16) {
-      if (end < 16) {
-        const std::uint32_t non_key = head_ & ((1u << end) - 1);
-        return non_key != 0 ? highest_bit(non_key) + 1 : 0;
-      }
+    if (end >= 16) {
       const std::uint32_t non_key = non_key_bytes(begin_ + end - 16);
       if (non_key != 0) return end - 15 + highest_bit(non_key);
+      end -= 16;
     }
+    return long_run_start(end);
   }
 
  private:
+  // The rest of a run longer than 16 bytes, or a run in the first 16: rare.
+  std::size_t long_run_start(std::size_t end) const noexcept {
+    for (; end >= 16; end -= 16) {
+      const std::uint32_t non_key = non_key_bytes(begin_ + end - 16);
+      if (non_key != 0) return end - 15 + highest_bit(non_key);
+    }
+    const std::uint32_t non_key = head_ & ((1u << end) - 1);
+    return non_key != 0 ? highest_bit(non_key) + 1 : 0;
+  }
+
   const char* begin_;
   std::uint32_t head_;  // non_key_bytes() of the first 16 bytes
 };
