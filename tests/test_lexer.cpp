@@ -1,7 +1,12 @@
 // The CEF lexer on lines written from SPEC section 2.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <imperva_cef/cef/lexer.hpp>
 #include <imperva_cef/cef/unescape.hpp>
@@ -97,4 +102,113 @@ TEST_CASE("the record starts at the first CEF: marker", "[lexer]") {
   REQUIRE(lex("CEF:1|a|b|c|d|e|f|x=CEF:0|g", h).ok());
   CHECK(h.header.version == "1");
   CHECK(h.pairs == pair_list{{"x", "CEF:0|g"}});
+}
+
+namespace {
+
+// The extension rules of SPEC section 2, one byte at a time and with no
+// shortcuts, to check the block-wise lexer against.
+bool ref_blank(char c) { return c == ' ' || c == '\t'; }
+bool ref_key_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+bool ref_key_char(char c) { return ref_key_start(c) || c == '.' || c == ',' || c == '[' || c == ']'; }
+
+std::string ref_trim(std::string_view s) {
+  while (!s.empty() && ref_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && ref_blank(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+pair_list reference_pairs(std::string_view extension) {
+  std::vector<std::pair<std::size_t, std::size_t>> keys;  // key begin, '='
+  for (std::size_t i = 0; i < extension.size(); ++i) {
+    if ((i != 0 && !ref_blank(extension[i - 1])) || !ref_key_start(extension[i])) continue;
+    std::size_t j = i;
+    while (j < extension.size() && ref_key_char(extension[j])) ++j;
+    if (j < extension.size() && extension[j] == '=') keys.emplace_back(i, j);
+  }
+  pair_list pairs;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    const std::size_t value_end = k + 1 < keys.size() ? keys[k + 1].first : extension.size();
+    pairs.emplace_back(std::string(extension.substr(keys[k].first, keys[k].second - keys[k].first)),
+                       ref_trim(extension.substr(keys[k].second + 1, value_end - keys[k].second - 1)));
+  }
+  return pairs;
+}
+
+pair_list extension_pairs(const std::string& extension) {
+  // A heap copy of exactly the extension's bytes, so ASan catches any read past either end.
+  const std::unique_ptr<char[]> bytes(new char[extension.size() + 1]);
+  std::memcpy(bytes.get(), extension.data(), extension.size());
+  recording_handler handler;
+  imperva_cef::cef::lex_extension(std::string_view(bytes.get(), extension.size()), handler);
+  return handler.pairs;
+}
+
+}  // namespace
+
+TEST_CASE("every byte value is classified as the key grammar says", "[lexer]") {
+  for (int c = 0; c < 256; ++c) {
+    const char byte = static_cast<char>(c);
+    for (const std::string& extension :
+         {std::string("ab") + byte + "c=1 d=2", std::string(1, byte) + "k=1", std::string("x=") + byte + "=2",
+          std::string(20, 'k') + byte + std::string(20, 'k') + "=3 z=4", std::string(" ") + byte + "=5"}) {
+      INFO("byte " << c << " in \"" << extension << '"');
+      CHECK(extension_pairs(extension) == reference_pairs(extension));
+    }
+  }
+}
+
+TEST_CASE("keys and '=' at block boundaries", "[lexer]") {
+  for (std::size_t pad = 0; pad < 140; ++pad) {
+    for (const std::size_t key_size : {1, 2, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100}) {
+      const std::string key(key_size, 'k');
+      const std::string filler(pad, 'v');
+      for (const std::string& extension :
+           {key + "=" + filler, filler + " " + key + "=x", "a=" + filler + " " + key + "=", "a=" + filler + "\t" + key + "=",
+            filler + key + "=x", "a=" + filler + "-" + key + "=x", std::string(pad, '='), std::string(pad, ' ') + key + "=",
+            "a=" + filler + " " + key + "==" + filler + " b=1", "a=" + std::string(pad, ' ') + "\t " + key + "= \t"}) {
+        INFO("pad " << pad << ", key size " << key_size << ": \"" << extension << '"');
+        CHECK(extension_pairs(extension) == reference_pairs(extension));
+      }
+    }
+  }
+}
+
+TEST_CASE("random extensions agree with the byte-at-a-time rules", "[lexer]") {
+  const std::string alphabet = "ab_Z09.,[]=  \t\\-/^`|{}~@:\x80\xff";
+  std::uint64_t state = 12345;
+  const auto next = [&state] {  // splitmix64
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string extension(next() % 200, ' ');
+    for (char& c : extension) c = alphabet[next() % alphabet.size()];
+    INFO('"' << extension << '"');
+    REQUIRE(extension_pairs(extension) == reference_pairs(extension));
+  }
+}
+
+TEST_CASE("header pipes and escapes at block boundaries", "[lexer]") {
+  for (std::size_t pad = 40; pad < 140; ++pad) {
+    const std::string filler(pad, 'x');
+    for (const std::string& vendor : {filler + R"(\|y)", filler + R"(\\)", filler, filler + R"(\)" + "y"}) {
+      INFO("vendor \"" << vendor << '"');
+      recording_handler h;
+      const std::string line = "CEF:0|" + vendor + "|" + filler + "|1|" + filler + "|n|0| a=b";
+      REQUIRE(lex(line, h).ok());
+      CHECK(h.header.device_vendor == vendor);
+      CHECK(h.header.device_product == filler);
+      CHECK(h.header.signature_id == filler);
+      CHECK(h.header.severity == "0");
+      CHECK(h.header.has_escapes == (vendor != filler));
+      CHECK(h.pairs == pair_list{{"a", "b"}});
+      const std::string cut = line.substr(0, line.find("|0|") + 2);  // no seventh '|'
+      CHECK(lex(cut, h).code == errc::incomplete_header);
+    }
+  }
 }

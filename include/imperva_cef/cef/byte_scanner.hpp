@@ -1,8 +1,9 @@
-// Finds every occurrence of one byte in a range, in order: 16 bytes per step
-// with SSE2 (always there on x86-64), memchr elsewhere. The lexer calls it
-// once per '=' instead of calling memchr once per '='.
+// Turns 64 bytes at a time into a bitmask of where one or two bytes occur
+// (SSE2, always there on x86-64; a plain loop elsewhere). The lexer then pays
+// per block and per set bit, not per byte.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -13,73 +14,53 @@
 
 namespace imperva_cef::cef::detail {
 
-class byte_scanner {
- public:
-  byte_scanner(const char* begin, const char* end, char wanted) noexcept
-      : block_(begin), end_(end), wanted_(wanted) {
-#ifdef IMPERVA_CEF_SSE2
-    pattern_ = _mm_set1_epi8(wanted);
-    load(begin);
-#endif
-  }
-
-  // The next occurrence, or nullptr.
-  const char* next() noexcept {
-#ifdef IMPERVA_CEF_SSE2
-    while (mask_ == 0) {
-      block_ += 16;
-      if (block_ >= end_) return nullptr;
-      load(block_);
-    }
-    const char* found = block_ + count_trailing_zeros(mask_);
-    mask_ &= mask_ - 1;
-    return found;
-#else
-    if (block_ >= end_) return nullptr;
-    const void* found = std::memchr(block_, wanted_, static_cast<std::size_t>(end_ - block_));
-    if (found == nullptr) {
-      block_ = end_;
-      return nullptr;
-    }
-    block_ = static_cast<const char*>(found) + 1;
-    return static_cast<const char*>(found);
-#endif
-  }
-
- private:
-#ifdef IMPERVA_CEF_SSE2
-  static unsigned count_trailing_zeros(std::uint32_t mask) noexcept {
+inline unsigned lowest_bit(std::uint64_t mask) noexcept {
 #if defined(__GNUC__)
-    return static_cast<unsigned>(__builtin_ctz(mask));
+  return static_cast<unsigned>(__builtin_ctzll(mask));
 #else
-    unsigned n = 0;
-    while ((mask & 1) == 0) mask >>= 1, ++n;
-    return n;
+  unsigned n = 0;
+  while ((mask & 1) == 0) mask >>= 1, ++n;
+  return n;
 #endif
-  }
+}
 
-  // The block at p; the last one is copied so nothing past end_ is read.
-  void load(const char* p) noexcept {
-    __m128i bytes;
-    const std::size_t left = static_cast<std::size_t>(end_ - p);
-    if (left >= 16) {
-      bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      mask_ = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, pattern_)));
-    } else {
-      char tail[16];
-      std::memset(tail, wanted_ == 0 ? 1 : 0, sizeof tail);
-      std::memcpy(tail, p, left);
-      bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(tail));
-      mask_ = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, pattern_)));
-    }
-  }
-
-  __m128i pattern_;
-  std::uint32_t mask_ = 0;
+inline unsigned highest_bit(std::uint32_t mask) noexcept {
+#if defined(__GNUC__)
+  return 31 ^ static_cast<unsigned>(__builtin_clz(mask));  // XOR, not minus: GCC then emits a lone bsr
+#else
+  unsigned n = 31;
+  while ((mask >> n) == 0) --n;
+  return n;
 #endif
-  const char* block_;
-  const char* end_;
-  char wanted_;
-};
+}
+
+// Bit i set when p[i] is `wanted` or `also`, for the 64 bytes at p.
+inline std::uint64_t full_match_mask(const char* p, char wanted, char also) noexcept {
+#ifdef IMPERVA_CEF_SSE2
+  const __m128i wanted16 = _mm_set1_epi8(wanted), also16 = _mm_set1_epi8(also);
+  const auto hits = [&](int i) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+    return static_cast<std::uint32_t>(
+        _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, wanted16), _mm_cmpeq_epi8(bytes, also16))));
+  };
+  return (std::uint64_t{hits(2) | hits(3) << 16} << 32) | (hits(0) | hits(1) << 16);
+#else
+  std::uint64_t mask = 0;
+  for (unsigned i = 0; i < 64; ++i) {
+    if (p[i] == wanted || p[i] == also) mask |= std::uint64_t{1} << i;
+  }
+  return mask;
+#endif
+}
+
+// The same for the up to 64 bytes of [p, end). The last block of a range is
+// copied, so nothing past end is read.
+inline std::uint64_t match_mask(const char* p, const char* end, char wanted, char also) noexcept {
+  const std::size_t left = static_cast<std::size_t>(end - p);
+  if (left >= 64) return full_match_mask(p, wanted, also);
+  char tail[64] = {};
+  std::memcpy(tail, p, left);
+  return full_match_mask(tail, wanted, also) & ((std::uint64_t{1} << left) - 1);
+}
 
 }  // namespace imperva_cef::cef::detail

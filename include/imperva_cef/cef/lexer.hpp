@@ -7,6 +7,8 @@
 //   void on_pair(std::string_view key, std::string_view value);  // raw value
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -18,32 +20,102 @@ namespace imperva_cef::cef {
 
 namespace detail {
 
-enum : unsigned char { key_byte = 1, key_start_byte = 2 };
+enum : unsigned char { key_byte = 1, key_start_byte = 2, blank_byte = 4 };
 
-// Byte classes of the key grammar [A-Za-z0-9_][A-Za-z0-9_.,\[\]]*: one load
-// per byte in the lexer's backward walk.
-struct key_byte_table {
+// Byte classes of the key grammar [A-Za-z0-9_][A-Za-z0-9_.,\[\]]* and of the
+// blanks that end values: one load per byte tested.
+struct byte_class_table {
   unsigned char classes[256] = {};
-  constexpr key_byte_table() {
+  constexpr byte_class_table() {
     for (int c = 0; c < 256; ++c) {
       const bool start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
       if (start) classes[c] = key_byte | key_start_byte;
       if (c == '.' || c == ',' || c == '[' || c == ']') classes[c] = key_byte;
+      if (c == ' ' || c == '\t') classes[c] = blank_byte;
     }
   }
 };
-inline constexpr key_byte_table key_bytes{};
+inline constexpr byte_class_table byte_classes{};
 
-constexpr bool is_key_start_char(unsigned char c) noexcept { return key_bytes.classes[c] & key_start_byte; }
-constexpr bool is_key_char(unsigned char c) noexcept { return key_bytes.classes[c] & key_byte; }
-constexpr bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }
+constexpr bool is_key_start_char(unsigned char c) noexcept { return byte_classes.classes[c] & key_start_byte; }
+constexpr bool is_key_char(unsigned char c) noexcept { return byte_classes.classes[c] & key_byte; }
+constexpr bool is_blank(char c) noexcept { return byte_classes.classes[static_cast<unsigned char>(c)] & blank_byte; }
+
+constexpr std::string_view trim_blanks(const char* begin, const char* end) noexcept {
+  while (end > begin && is_blank(end[-1])) --end;
+  while (begin < end && is_blank(*begin)) ++begin;
+  return std::string_view(begin, static_cast<std::size_t>(end - begin));
+}
 
 constexpr std::string_view trim_blanks(std::string_view text) noexcept {
-  std::size_t begin = 0, end = text.size();
-  while (begin < end && is_blank(text[begin])) ++begin;
-  while (end > begin && is_blank(text[end - 1])) --end;
-  return text.substr(begin, end - begin);
+  return trim_blanks(text.data(), text.data() + text.size());
 }
+
+// Bit i set when p[i] is not a key byte, for the 16 bytes at p.
+inline std::uint32_t non_key_bytes(const char* p) noexcept {
+#ifdef IMPERVA_CEF_SSE2
+  // Key bytes are the ranges 0x2C-0x39 and 0x41-0x7A less '-', '/', backslash,
+  // '^' and '`'. A range test is one add and one signed compare; OR-ing 2
+  // folds '-' onto '/' and backslash onto '^', so three compares exclude five bytes.
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const auto outside = [bytes](int low, int count) {  // low maps to -128
+    const __m128i shifted = _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - low)));
+    return _mm_cmpgt_epi8(shifted, _mm_set1_epi8(static_cast<char>(count - 129)));
+  };
+  const __m128i paired = _mm_or_si128(bytes, _mm_set1_epi8(2));
+  const __m128i excluded = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(paired, _mm_set1_epi8('/')),
+                                                     _mm_cmpeq_epi8(paired, _mm_set1_epi8('^'))),
+                                        _mm_cmpeq_epi8(bytes, _mm_set1_epi8('`')));
+  const __m128i non_keys = _mm_or_si128(excluded, _mm_and_si128(outside(0x2C, 14), outside(0x41, 58)));
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(non_keys));
+#else
+  std::uint32_t mask = 0;
+  for (unsigned i = 0; i < 16; ++i) {
+    if (!is_key_char(static_cast<unsigned char>(p[i]))) mask |= 1u << i;
+  }
+  return mask;
+#endif
+}
+
+// Where the run of key bytes that ends at a given offset of the extension
+// starts: sixteen bytes at a time, backwards. A run stops at the previous '='
+// at the latest, so all look-ups for one line together stay linear.
+class key_runs {
+ public:
+  explicit key_runs(std::string_view extension) noexcept : begin_(extension.data()) {
+    if (extension.size() >= 16) {
+      head_ = non_key_bytes(begin_);
+    } else {
+      // Copied so nothing past the end is read; start() never looks at the filler.
+      char head[16] = {};
+      extension.copy(head, sizeof head);
+      head_ = non_key_bytes(head);
+    }
+  }
+
+  std::size_t start(std::size_t end) const noexcept {
+    if (end >= 16) {
+      const std::uint32_t non_key = non_key_bytes(begin_ + end - 16);
+      if (non_key != 0) return end - 15 + highest_bit(non_key);
+      end -= 16;
+    }
+    return long_run_start(end);
+  }
+
+ private:
+  // The rest of a run longer than 16 bytes, or a run in the first 16: rare.
+  std::size_t long_run_start(std::size_t end) const noexcept {
+    for (; end >= 16; end -= 16) {
+      const std::uint32_t non_key = non_key_bytes(begin_ + end - 16);
+      if (non_key != 0) return end - 15 + highest_bit(non_key);
+    }
+    const std::uint32_t non_key = head_ & ((1u << end) - 1);
+    return non_key != 0 ? highest_bit(non_key) + 1 : 0;
+  }
+
+  const char* begin_;
+  std::uint32_t head_;  // non_key_bytes() of the first 16 bytes
+};
 
 // The line without its trailing line break ("\n", "\r\n" or "\r").
 constexpr std::string_view strip_line_break(std::string_view line) noexcept {
@@ -73,22 +145,27 @@ inline parse_result lex_header(std::string_view line, header& out) noexcept {
   std::string_view* const fields[] = {&out.device_vendor, &out.device_product,
                                       &out.device_version, &out.signature_id,
                                       &out.name, &out.severity};
+  // Only '|' and '\\' matter here; the byte after a backslash never ends a field.
+  const char* const data = line.data();
+  std::size_t field = 0, escaped_until = 0;
   bool escapes = false;
-  for (std::string_view* field : fields) {
-    const std::size_t begin = pos;
-    while (pos < line.size() && line[pos] != '|') {
-      if (line[pos] == '\\') {
+  for (std::size_t block = pos; field < 6 && block < line.size(); block += 64) {
+    std::uint64_t stops = detail::match_mask(data + block, data + line.size(), '|', '\\');
+    for (; stops != 0 && field < 6; stops &= stops - 1) {
+      const std::size_t at = block + detail::lowest_bit(stops);
+      if (at < escaped_until) continue;
+      if (data[at] == '\\') {
         escapes = true;
-        ++pos;  // the escaped byte can never end the field
+        escaped_until = at + 2;
+        continue;
       }
-      ++pos;
+      *fields[field++] = std::string_view(data + pos, at - pos);
+      pos = at + 1;
     }
-    if (pos >= line.size()) return {errc::incomplete_header, line.size()};
-    *field = line.substr(begin, pos - begin);
-    ++pos;
   }
+  if (field < 6) return {errc::incomplete_header, line.size()};
   out.has_escapes = escapes;
-  out.extension = line.substr(pos);
+  out.extension = std::string_view(data + pos, line.size() - pos);
   return {};
 }
 
@@ -99,35 +176,28 @@ inline parse_result lex_header(std::string_view line, header& out) noexcept {
 template <class Handler>
 void lex_extension(std::string_view extension, Handler& handler) {
   const char* const begin = extension.data();
-  const char* const end = begin + extension.size();
+  const std::size_t size = extension.size();
+  const detail::key_runs key_runs(extension);
   std::string_view pending_key;
   const char* value_begin = nullptr;
 
-  detail::byte_scanner equals_signs(begin, end, '=');
-  while (const char* equals = equals_signs.next()) {
+  for (std::size_t block = 0; block < size; block += 64) {
+    std::uint64_t equals_signs = detail::match_mask(begin + block, begin + size, '=', '=');
+    for (; equals_signs != 0; equals_signs &= equals_signs - 1) {
+      const std::size_t equals = block + detail::lowest_bit(equals_signs);
+      const std::size_t key = key_runs.start(equals);
+      if (key == equals || !detail::is_key_start_char(static_cast<unsigned char>(begin[key]))) continue;
+      if (key != 0 && !detail::is_blank(begin[key - 1])) continue;
 
-    // The key is the run of key bytes before '=': walking back stops at the
-    // previous '=' at the latest, so all walks together stay linear.
-    const char* key_begin = equals;
-    while (key_begin > begin && detail::is_key_char(static_cast<unsigned char>(key_begin[-1]))) {
-      --key_begin;
+      if (value_begin != nullptr) {
+        // begin[key - 1] is a blank after the previous '=': the value ends before it.
+        handler.on_pair(pending_key, detail::trim_blanks(value_begin, begin + key - 1));
+      }
+      pending_key = std::string_view(begin + key, equals - key);
+      value_begin = begin + equals + 1;
     }
-    if (key_begin == equals || !detail::is_key_start_char(static_cast<unsigned char>(*key_begin))) {
-      continue;
-    }
-    if (key_begin != begin && !detail::is_blank(key_begin[-1])) continue;
-
-    if (value_begin != nullptr) {
-      handler.on_pair(pending_key, detail::trim_blanks(std::string_view(
-                                       value_begin, static_cast<std::size_t>(key_begin - value_begin))));
-    }
-    pending_key = std::string_view(key_begin, static_cast<std::size_t>(equals - key_begin));
-    value_begin = equals + 1;
   }
-  if (value_begin != nullptr) {
-    handler.on_pair(pending_key, detail::trim_blanks(std::string_view(
-                                     value_begin, static_cast<std::size_t>(end - value_begin))));
-  }
+  if (value_begin != nullptr) handler.on_pair(pending_key, detail::trim_blanks(value_begin, begin + size));
 }
 
 // Header, then extension pairs. Returns the line error, if any, before calling
