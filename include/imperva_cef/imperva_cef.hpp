@@ -35,7 +35,6 @@ namespace detail {
 // Per-thread buffers the conversions reuse, so a warm thread allocates nothing.
 struct scratch_space {
   text_arena arena;
-  std::string json_text;
   ecs::event_scratch event;
 };
 
@@ -53,7 +52,7 @@ parse_result write_table_profile(std::string_view line, Writer& writer) {
   if (!result) return result;
   scratch_space& scratch = thread_scratch();
   ecs::document<Writer> doc(writer);
-  ecs::write_rows<Profile>(collector.slots, doc, scratch.arena, scratch.json_text, scratch.event);
+  ecs::write_rows<Profile>(collector.slots, doc, scratch.arena, scratch.event);
   doc.finish();
   return result;
 }
@@ -64,7 +63,7 @@ parse_result write_ecs_profile(std::string_view line, Writer& writer, bool keep_
   const parse_result result = cef::lex_header(line, header);
   if (!result) return result;
   scratch_space& scratch = thread_scratch();
-  ecs::write_ecs_event(line, header, keep_original, writer, scratch.arena, scratch.json_text, scratch.event);
+  ecs::write_ecs_event(line, header, keep_original, writer, scratch.arena, scratch.event);
   return result;
 }
 

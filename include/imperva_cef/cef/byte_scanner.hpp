@@ -7,10 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__) || defined(_M_X64)
-#include <emmintrin.h>
-#define IMPERVA_CEF_SSE2 1
-#endif
+#include "../detail/sse2.hpp"
 
 namespace imperva_cef::cef::detail {
 

@@ -15,6 +15,7 @@
 #include "../convert/number.hpp"
 #include "../convert/timestamp.hpp"
 #include "../detail/text_arena.hpp"
+#include "../json/lenient.hpp"
 #include "ascii.hpp"
 #include "event_scratch.hpp"
 #include "field_path.hpp"

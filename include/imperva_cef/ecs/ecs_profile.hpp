@@ -66,7 +66,7 @@ inline std::string_view header_text(const cef::header& header, line_part part,
 // Writes the document of one event whose header is already lexed.
 template <class Profile, class Writer>
 void write_event(std::string_view line, const cef::header& header, bool keep_original, Writer& writer,
-                 imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch) {
+                 imperva_cef::detail::text_arena& arena, event_scratch& scratch) {
   ecs_collector<Profile> collector{{}, {}, scratch.unmapped, extension_decoder(header.extension), arena};
   cef::lex_extension(header.extension, collector);
   if constexpr (reads_custom_strings<Profile>) {
@@ -81,22 +81,22 @@ void write_event(std::string_view line, const cef::header& header, bool keep_ori
     }
   }
   document<Writer> doc(writer);
-  write_rows<Profile>(collector.slots, doc, arena, json_text, scratch);
+  write_rows<Profile>(collector.slots, doc, arena, scratch);
   doc.finish();
 }
 
 // Chooses the table by the header's vendor and product and writes the event.
 template <class Writer>
 void write_ecs_event(std::string_view line, const cef::header& header, bool keep_original, Writer& writer,
-                     imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch) {
+                     imperva_cef::detail::text_arena& arena, event_scratch& scratch) {
   const std::string_view vendor = header_text(header, line_part::device_vendor, arena);
   const std::string_view product = header_text(header, line_part::device_product, arena);
   if (vendor == ecs_web_profile::vendor && product == ecs_web_profile::product) {
-    write_event<ecs_web_profile>(line, header, keep_original, writer, arena, json_text, scratch);
+    write_event<ecs_web_profile>(line, header, keep_original, writer, arena, scratch);
   } else if (vendor == attack_analytics_profile::vendor && product == attack_analytics_profile::product) {
-    write_event<attack_analytics_profile>(line, header, keep_original, writer, arena, json_text, scratch);
+    write_event<attack_analytics_profile>(line, header, keep_original, writer, arena, scratch);
   } else {
-    write_event<cef_fallback_profile>(line, header, keep_original, writer, arena, json_text, scratch);
+    write_event<cef_fallback_profile>(line, header, keep_original, writer, arena, scratch);
   }
 }
 

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <string>
 #include <string_view>
 #include <utility>
 
@@ -41,31 +40,30 @@ struct row_layout {
 // its conversion and keys are chosen when compiling.
 template <class Profile, std::size_t I, class Writer>
 void write_row(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
-               imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch,
+               imperva_cef::detail::text_arena& arena, event_scratch& scratch,
                std::size_t& keep) {
   constexpr const field_row& row = Profile::fields[I];
   keep = std::min(keep, row_layout<Profile>::shared[I]);
   const value v = convert_field<row.how>(row, slots, arena, scratch);
   if (v.present()) {
-    write_value(doc.field(row.path, row_layout<Profile>::keys[I], keep), v, json_text);
+    write_value(doc.field(row.path, row_layout<Profile>::keys[I], keep), v);
     keep = row.path.depth - 1;
   }
 }
 
 template <class Profile, class Writer, std::size_t... I>
 void write_rows(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
-                imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch,
+                imperva_cef::detail::text_arena& arena, event_scratch& scratch,
                 std::index_sequence<I...>) {
   std::size_t keep = 0;
-  (write_row<Profile, I>(slots, doc, arena, json_text, scratch, keep), ...);
+  (write_row<Profile, I>(slots, doc, arena, scratch, keep), ...);
 }
 
 // Writes every row of Profile::fields whose value is present, in table order.
-// json_text is the writer's scratch for lenient JSON arrays.
 template <class Profile, class Writer>
 void write_rows(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
-                imperva_cef::detail::text_arena& arena, std::string& json_text, event_scratch& scratch) {
-  write_rows<Profile>(slots, doc, arena, json_text, scratch, std::make_index_sequence<Profile::fields.size()>{});
+                imperva_cef::detail::text_arena& arena, event_scratch& scratch) {
+  write_rows<Profile>(slots, doc, arena, scratch, std::make_index_sequence<Profile::fields.size()>{});
 }
 
 }  // namespace imperva_cef::ecs

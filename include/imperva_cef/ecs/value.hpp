@@ -3,10 +3,8 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <string_view>
 
-#include "../json/lenient.hpp"
 #include "../json/writer.hpp"
 
 namespace imperva_cef::ecs {
@@ -19,7 +17,6 @@ struct value {
     number,
     boolean,
     raw_json,        // text is valid JSON
-    lenient_array,   // text is a JSON array under json/lenient.hpp's rules
     comma_list,      // text split on ',', empty items dropped (at least one is not)
     geo_point,       // {"lat": number, "lon": second}
     connection_type  // ["connection", text]
@@ -46,7 +43,7 @@ void write_number(Writer& writer, double number, std::string_view shortest_text)
 }
 
 template <class Writer>
-void write_value(Writer& writer, const value& v, std::string& scratch) {
+void write_value(Writer& writer, const value& v) {
   switch (v.type) {
     case value::kind::absent: break;
     case value::kind::text: writer.string(v.text); break;
@@ -59,7 +56,6 @@ void write_value(Writer& writer, const value& v, std::string& scratch) {
     case value::kind::number: write_number(writer, v.number, v.text); break;
     case value::kind::boolean: writer.boolean(v.flag); break;
     case value::kind::raw_json: writer.raw_json(v.text); break;
-    case value::kind::lenient_array: json::write_lenient_array(v.text, writer, scratch); break;
     case value::kind::comma_list: {
       writer.begin_array();
       std::size_t begin = 0;

@@ -21,9 +21,50 @@ inline std::size_t plain_prefix(const unsigned char* text, std::size_t size) noe
   return stop_free_prefix<json_stops>(text, size);
 }
 
-// True when all of text can be copied into a JSON string as is.
-inline bool is_plain(const unsigned char* text, std::size_t size) noexcept {
-  return is_stop_free<json_stops>(text, size);
+// Copies text[0, n) to `to` and returns true when all of it can go into a
+// JSON string as is; otherwise returns false, having written at most n bytes.
+// The check and the copy share their loads; short texts, the usual case,
+// take two overlapping loads that never read outside text.
+inline bool copy_if_plain(char* to, const unsigned char* text, std::size_t n) noexcept {
+#ifdef IMPERVA_CEF_SSE2
+  if (n >= 16) {
+    for (std::size_t i = 0; i + 16 < n; i += 16) {
+      const __m128i block = load16(text + i);
+      if (stop_mask<json_stops>(block) != 0) return false;
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(to + i), block);
+    }
+    const __m128i last = load16(text + n - 16);
+    if (stop_mask<json_stops>(last) != 0) return false;
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to + n - 16), last);
+    return true;
+  }
+#endif
+  std::uint64_t word;
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&word, text + i, sizeof word);
+      if (word_has_stop<json_stops>(word)) return false;
+      std::memcpy(to + i, &word, sizeof word);
+    }
+    std::memcpy(&word, text + n - 8, sizeof word);
+    if (word_has_stop<json_stops>(word)) return false;
+    std::memcpy(to + n - 8, &word, sizeof word);
+    return true;
+  }
+  if (n >= 4) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, text, 4);
+    std::memcpy(&tail, text + n - 4, 4);
+    if (word_has_stop<json_stops>(std::uint64_t{head} | std::uint64_t{tail} << 32)) return false;
+    std::memcpy(to, &head, 4);
+    std::memcpy(to + n - 4, &tail, 4);
+    return true;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (is_stop<json_stops>(text[i])) return false;
+    to[i] = static_cast<char>(text[i]);
+  }
+  return true;
 }
 
 // memcpy for the short strings events are made of, without a library call:

@@ -8,10 +8,7 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__) || defined(_M_X64)
-#include <emmintrin.h>
-#define IMPERVA_CEF_JSON_SSE2 1
-#endif
+#include "../detail/sse2.hpp"
 
 namespace imperva_cef::json::detail {
 
@@ -40,11 +37,14 @@ constexpr bool is_stop(unsigned char c) noexcept {
   return c < 0x20 || c == '"' || c == '\\' || (Stops == stop_at::specials_and_non_ascii && c >= 0x80);
 }
 
-#ifdef IMPERVA_CEF_JSON_SSE2
-// Bit i set when byte i of the 16 at p is a stop.
+#ifdef IMPERVA_CEF_SSE2
+inline __m128i load16(const unsigned char* p) noexcept {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+}
+
+// Bit i set when byte i of bytes is a stop.
 template <stop_at Stops>
-inline unsigned stop_mask(const unsigned char* p) noexcept {
-  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+inline unsigned stop_mask(__m128i bytes) noexcept {
   // Signed: bytes >= 0x80 are negative, so one compare finds them and the controls.
   const __m128i low = Stops == stop_at::specials_and_non_ascii
                           ? _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20))
@@ -59,9 +59,9 @@ inline unsigned stop_mask(const unsigned char* p) noexcept {
 template <stop_at Stops>
 inline std::size_t stop_free_prefix(const unsigned char* text, std::size_t size) noexcept {
   std::size_t i = 0;
-#ifdef IMPERVA_CEF_JSON_SSE2
+#ifdef IMPERVA_CEF_SSE2
   for (; i + 16 <= size; i += 16) {
-    if (const unsigned mask = stop_mask<Stops>(text + i)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+    if (const unsigned mask = stop_mask<Stops>(load16(text + i))) return i + static_cast<std::size_t>(__builtin_ctz(mask));
   }
 #endif
   for (; i + 8 <= size; i += 8) {
@@ -71,39 +71,6 @@ inline std::size_t stop_free_prefix(const unsigned char* text, std::size_t size)
   }
   while (i < size && !is_stop<Stops>(text[i])) ++i;
   return i;
-}
-
-// True when text[0, size) holds no stop: the overlapping loads that cover
-// short texts never read outside them.
-template <stop_at Stops>
-inline bool is_stop_free(const unsigned char* text, std::size_t size) noexcept {
-#ifdef IMPERVA_CEF_JSON_SSE2
-  if (size >= 16) {
-    for (std::size_t i = 0; i + 16 < size; i += 16) {
-      if (stop_mask<Stops>(text + i) != 0) return false;
-    }
-    return stop_mask<Stops>(text + size - 16) == 0;
-  }
-#endif
-  std::uint64_t word;
-  if (size >= 8) {
-    for (std::size_t i = 0; i + 8 < size; i += 8) {
-      std::memcpy(&word, text + i, sizeof word);
-      if (word_has_stop<Stops>(word)) return false;
-    }
-    std::memcpy(&word, text + size - 8, sizeof word);
-  } else if (size >= 4) {
-    std::uint32_t head, tail;
-    std::memcpy(&head, text, 4);
-    std::memcpy(&tail, text + size - 4, 4);
-    word = std::uint64_t{head} | std::uint64_t{tail} << 32;
-  } else if (size > 0) {
-    word = 0x6161616161000000ULL | text[0] | std::uint64_t{text[size / 2]} << 8 |
-           std::uint64_t{text[size - 1]} << 16;  // 'a' fills the rest
-  } else {
-    return true;
-  }
-  return !word_has_stop<Stops>(word);
 }
 
 }  // namespace imperva_cef::json::detail

@@ -120,17 +120,18 @@ class string_writer {
   void write_quoted(std::string_view text) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
-    if (depth_ != 0 && detail::is_plain(bytes, n)) {
+    if (depth_ != 0) {
       char* p = room(n + 4);
       char* const begin = p;
       if (need_comma_) *p++ = ',';
       *p++ = '"';
-      detail::copy_bytes(p, bytes, n);
-      p += n;
-      *p++ = '"';
-      if (IsKey) *p++ = ':';
-      advance(static_cast<std::size_t>(p - begin));
-      return;
+      if (detail::copy_if_plain(p, bytes, n)) {
+        p += n;
+        *p++ = '"';
+        if (IsKey) *p++ = ':';
+        advance(static_cast<std::size_t>(p - begin));
+        return;
+      }
     }
     separate();
     put('"');
