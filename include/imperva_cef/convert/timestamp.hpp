@@ -19,6 +19,13 @@ struct iso8601_text {
   std::size_t size;
 };
 
+namespace detail {
+inline constexpr char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+}  // namespace detail
+
 constexpr std::optional<iso8601_text> format_epoch_ms(std::int64_t ms, fraction digits) noexcept {
   if (ms < earliest_epoch_ms || ms > latest_epoch_ms) return std::nullopt;
   constexpr std::int64_t ms_per_day = 86400000;
@@ -42,13 +49,9 @@ constexpr std::optional<iso8601_text> format_epoch_ms(std::int64_t ms, fraction 
   iso8601_text text{};
   char* out = text.bytes;
   // Two digits per step from a table: the divisions by 10 were most of the cost.
-  constexpr char pairs[] =
-      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-      "8081828384858687888990919293949596979899";
-  const auto put2 = [&out, &pairs](std::int64_t value) {
-    *out++ = pairs[2 * value];
-    *out++ = pairs[2 * value + 1];
+  const auto put2 = [&out](std::int64_t value) {
+    *out++ = detail::digit_pairs[2 * value];
+    *out++ = detail::digit_pairs[2 * value + 1];
   };
   put2(year / 100);
   put2(year % 100);

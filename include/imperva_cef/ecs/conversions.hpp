@@ -206,6 +206,16 @@ inline std::optional<std::string_view> compact_json_array(std::string_view raw, 
   return std::string_view(scratch.json);
 }
 
+// True when text is a number in to_chars' shortest form within
+// [-limit, limit] (limit < 1000), told from the text without converting it.
+constexpr bool is_plain_decimal_within(std::string_view text, int limit) noexcept {
+  if (!convert::is_shortest_decimal(text)) return false;
+  std::size_t i = text[0] == '-' ? 1 : 0;
+  int integer = 0;  // at most three digits
+  for (; i < text.size() && text[i] != '.'; ++i) integer = integer * 10 + (text[i] - '0');
+  return integer < limit || (integer == limit && i == text.size());
+}
+
 inline std::optional<std::int64_t> epoch_ms(std::string_view text) noexcept {
   const auto ms = convert::to_integer(text);
   if (!ms || *ms < convert::earliest_epoch_ms || *ms > convert::latest_epoch_ms) return std::nullopt;
@@ -291,14 +301,18 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       return v;
     case conversion::geo_point: {
       const std::string_view lon_raw = slot(row.second);
+      if (detail::is_plain_decimal_within(raw, 90) && detail::is_plain_decimal_within(lon_raw, 180)) {
+        v.type = value::kind::geo_point;  // as text: converted only for a writer that wants doubles
+        v.text = raw;
+        v.second_text = lon_raw;
+        return v;
+      }
       const auto lat = convert::to_decimal(raw);
       const auto lon = convert::to_decimal(lon_raw);
       if (lat && lon && *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180) {
         v.type = value::kind::geo_point;
         v.number = *lat;
         v.second = *lon;
-        if (convert::is_shortest_decimal(raw)) v.text = raw;
-        if (convert::is_shortest_decimal(lon_raw)) v.second_text = lon_raw;
         return v;
       }
       if (raw.empty() && lon_raw.empty()) return v;
@@ -337,10 +351,14 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     }
     case conversion::constant: return detail::text_value(row.literal);
     case conversion::number:
+      if (convert::is_shortest_decimal(raw)) {
+        v.type = value::kind::number;
+        v.text = raw;
+        return v;
+      }
       if (const auto n = convert::to_decimal(raw)) {
         v.type = value::kind::number;
         v.number = *n;
-        if (convert::is_shortest_decimal(raw)) v.text = raw;
         return v;
       }
       return unfit("not a number", raw);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "../convert/number.hpp"
 #include "../json/writer.hpp"
 
 namespace imperva_cef::ecs {
@@ -23,7 +24,7 @@ struct value {
   };
 
   kind type = kind::absent;
-  std::string_view text;         // for numbers: the (first) number as to_chars writes it, if known
+  std::string_view text;         // for numbers: the (first) number as to_chars writes it, if known (then number is unset)
   std::string_view second_text;  // geo_point: the same for second
   std::int64_t integer = 0;
   double number = 0;
@@ -33,13 +34,17 @@ struct value {
   constexpr bool present() const noexcept { return type != kind::absent; }
 };
 
-// shortest_text, when not empty, is number as std::to_chars writes it.
+// The number is shortest_text when that is not empty (as std::to_chars
+// writes it, so it is copied or, for a writer that wants a double,
+// converted here), else number.
 template <class Writer>
 void write_number(Writer& writer, double number, std::string_view shortest_text) {
+  if (shortest_text.empty()) return writer.number(number);
   if constexpr (takes_number_text<Writer>) {
-    if (!shortest_text.empty()) return writer.number_text(shortest_text);
+    writer.number_text(shortest_text);
+  } else {
+    writer.number(convert::to_decimal(shortest_text).value_or(0));
   }
-  writer.number(number);
 }
 
 template <class Writer>
