@@ -229,13 +229,16 @@ inline value timestamp_value(std::string_view raw, convert::fraction digits, imp
   return text_value(arena.copy(std::string_view(text->bytes, text->size)));
 }
 
-// timestamp_value in milliseconds, formatted once per event for each view.
-inline value timestamp_ms_value(std::string_view raw, imperva_cef::detail::text_arena& arena, event_scratch& scratch) {
-  if (!same_view(raw, scratch.time_from)) {
-    scratch.time_from = raw;
-    scratch.time_text = timestamp_value(raw, convert::fraction::milliseconds, arena).text;
+// timestamp_value, formatted once per event for each view and precision.
+inline value cached_timestamp(std::string_view raw, convert::fraction digits, imperva_cef::detail::text_arena& arena,
+                              event_scratch& scratch) {
+  const bool microseconds = digits == convert::fraction::microseconds;
+  for (const event_scratch::formatted_time& time : scratch.times) {
+    if (same_view(raw, time.from) && time.microseconds == microseconds) return text_value(time.text);
   }
-  return text_value(scratch.time_text);
+  const value v = timestamp_value(raw, digits, arena);
+  scratch.times[scratch.next_time++ % scratch.times.size()] = {raw, microseconds, v.text};
+  return v;
 }
 
 constexpr bool is_web_scheme(std::string_view app) noexcept {
@@ -319,7 +322,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       return unfit("not a latitude and longitude", detail::concatenate({raw, ",", lon_raw}, arena));
     }
     case conversion::timestamp_us:
-      v = detail::timestamp_value(raw, convert::fraction::microseconds, arena);
+      v = detail::cached_timestamp(raw, convert::fraction::microseconds, arena, scratch);
       return v.present() ? v : unfit("not a time in epoch milliseconds", raw);
     case conversion::duration_ms: {
       const auto start = detail::epoch_ms(raw);
@@ -363,8 +366,8 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       }
       return unfit("not a number", raw);
     case conversion::timestamp_ms:
-      v = detail::timestamp_ms_value(raw, arena, scratch);
-      if (!v.present()) v = detail::timestamp_ms_value(slot(row.second), arena, scratch);
+      v = detail::cached_timestamp(raw, convert::fraction::milliseconds, arena, scratch);
+      if (!v.present()) v = detail::cached_timestamp(slot(row.second), convert::fraction::milliseconds, arena, scratch);
       return v.present() ? v : unfit("not a time in epoch milliseconds", raw.empty() ? slot(row.second) : raw);
     case conversion::duration_ns: {
       const auto start = detail::epoch_ms(raw);

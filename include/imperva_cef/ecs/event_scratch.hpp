@@ -5,6 +5,7 @@
 // nothing.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -38,21 +39,26 @@ struct event_scratch {
   std::string json;                     // lists and objects are built here as JSON text, one at a time
   std::string decoded;                  // a header-array string with escapes, decoded
 
-  // The last request split and the last time formatted, for rows that read
-  // the same slot (six url.* and related.* rows; @timestamp and event.start).
-  // Keyed by the view itself: a slot holds one view per event.
+  // The last request split and the last two times formatted, for rows that
+  // read the same slot (six url.* and related.* rows; @timestamp and
+  // event.start, with event.end in between). Keyed by the view itself: a
+  // slot holds one view per event.
+  struct formatted_time {
+    std::string_view from;
+    bool microseconds = false;
+    std::string_view text;
+  };
   std::string_view split_from;
   url_parts split;
-  std::string_view time_from;
-  std::string_view time_text;
+  std::array<formatted_time, 2> times{};
+  std::size_t next_time = 0;
 
   void clear() noexcept {
     failures.clear();
     unmapped.clear();
     split_from = {};
     split = {};
-    time_from = {};
-    time_text = {};
+    times = {};
   }
 
   const url_parts& request_parts(std::string_view request) noexcept {
