@@ -7,29 +7,10 @@
 #include <cstdint>
 #include <cstring>
 
+#include "../detail/bits.hpp"
 #include "../detail/sse2.hpp"
 
 namespace imperva_cef::cef::detail {
-
-inline unsigned lowest_bit(std::uint64_t mask) noexcept {
-#if defined(__GNUC__)
-  return static_cast<unsigned>(__builtin_ctzll(mask));
-#else
-  unsigned n = 0;
-  while ((mask & 1) == 0) mask >>= 1, ++n;
-  return n;
-#endif
-}
-
-inline unsigned highest_bit(std::uint32_t mask) noexcept {
-#if defined(__GNUC__)
-  return 31 ^ static_cast<unsigned>(__builtin_clz(mask));  // XOR, not minus: GCC then emits a lone bsr
-#else
-  unsigned n = 31;
-  while ((mask >> n) == 0) --n;
-  return n;
-#endif
-}
 
 // Bit i set when p[i] is `wanted` or `also`, for the 64 bytes at p.
 inline std::uint64_t full_match_mask(const char* p, char wanted, char also) noexcept {

@@ -96,7 +96,7 @@ class key_runs {
   std::size_t start(std::size_t end) const noexcept {
     if (end >= 16) {
       const std::uint32_t non_key = non_key_bytes(begin_ + end - 16);
-      if (non_key != 0) return end - 15 + highest_bit(non_key);
+      if (non_key != 0) return end - 15 + imperva_cef::detail::highest_bit(non_key);
       end -= 16;
     }
     return long_run_start(end);
@@ -107,10 +107,10 @@ class key_runs {
   std::size_t long_run_start(std::size_t end) const noexcept {
     for (; end >= 16; end -= 16) {
       const std::uint32_t non_key = non_key_bytes(begin_ + end - 16);
-      if (non_key != 0) return end - 15 + highest_bit(non_key);
+      if (non_key != 0) return end - 15 + imperva_cef::detail::highest_bit(non_key);
     }
     const std::uint32_t non_key = head_ & ((1u << end) - 1);
-    return non_key != 0 ? highest_bit(non_key) + 1 : 0;
+    return non_key != 0 ? imperva_cef::detail::highest_bit(non_key) + 1 : 0;
   }
 
   const char* begin_;
@@ -152,7 +152,7 @@ inline parse_result lex_header(std::string_view line, header& out) noexcept {
   for (std::size_t block = pos; field < 6 && block < line.size(); block += 64) {
     std::uint64_t stops = detail::match_mask(data + block, data + line.size(), '|', '\\');
     for (; stops != 0 && field < 6; stops &= stops - 1) {
-      const std::size_t at = block + detail::lowest_bit(stops);
+      const std::size_t at = block + imperva_cef::detail::lowest_bit(stops);
       if (at < escaped_until) continue;
       if (data[at] == '\\') {
         escapes = true;
@@ -184,7 +184,7 @@ void lex_extension(std::string_view extension, Handler& handler) {
   for (std::size_t block = 0; block < size; block += 64) {
     std::uint64_t equals_signs = detail::match_mask(begin + block, begin + size, '=', '=');
     for (; equals_signs != 0; equals_signs &= equals_signs - 1) {
-      const std::size_t equals = block + detail::lowest_bit(equals_signs);
+      const std::size_t equals = block + imperva_cef::detail::lowest_bit(equals_signs);
       const std::size_t key = key_runs.start(equals);
       if (key == equals || !detail::is_key_start_char(static_cast<unsigned char>(begin[key]))) continue;
       if (key != 0 && !detail::is_blank(begin[key - 1])) continue;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "../detail/bits.hpp"
 #include "../detail/sse2.hpp"
 
 namespace imperva_cef::json::detail {
@@ -61,7 +62,7 @@ inline std::size_t stop_free_prefix(const unsigned char* text, std::size_t size)
   std::size_t i = 0;
 #ifdef IMPERVA_CEF_SSE2
   for (; i + 16 <= size; i += 16) {
-    if (const unsigned mask = stop_mask<Stops>(load16(text + i))) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+    if (const unsigned mask = stop_mask<Stops>(load16(text + i))) return i + imperva_cef::detail::lowest_bit(mask);
   }
 #endif
   for (; i + 8 <= size; i += 8) {
