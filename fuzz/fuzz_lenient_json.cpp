@@ -2,9 +2,9 @@
 // (json/lenient.hpp), differentially against nlohmann::json.
 //
 // Properties, for any bytes:
-// - is_lenient_array() accepts only what write_lenient_array() then writes as
-//   one JSON array that nlohmann::json::parse accepts, through either writer
-//   with the same value;
+// - lenient_array_to_json() accepts only what it writes as one JSON array
+//   that nlohmann::json::parse accepts, and the nlohmann writer accepts it
+//   too, with the same value;
 // - every strict JSON array (nlohmann accepts it, at most 64 levels deep,
 //   numbers finite) is accepted and read as the same value.
 #include <cmath>
@@ -15,7 +15,6 @@
 
 #include <imperva_cef/json/lenient.hpp>
 #include <imperva_cef/json/nlohmann_writer.hpp>
-#include <imperva_cef/json/string_writer.hpp>
 
 #include "fuzz_check.hpp"
 
@@ -38,7 +37,9 @@ bool within_limits(const nlohmann::json& node, int depth) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
 
-  const bool accepted = imperva_cef::json::is_lenient_array(text);
+  std::string out;
+  std::string scratch;
+  const bool accepted = imperva_cef::json::lenient_array_to_json(text, out, scratch);
 
   nlohmann::json strict;
   bool strict_ok = false;
@@ -56,16 +57,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (strict_ok) FUZZ_CHECK(accepted, "strict JSON array rejected: " + text);
   if (!accepted) return 0;
 
-  std::string out;
-  std::string scratch;
-  imperva_cef::json::string_writer writer(out);
-  imperva_cef::json::write_lenient_array(text, writer, scratch);
   const nlohmann::json parsed = fuzz_support::parse_json(out);
   FUZZ_CHECK(parsed.is_array(), out);
 
   imperva_cef::json::nlohmann_writer tree;
   try {
-    imperva_cef::json::write_lenient_array(text, tree, scratch);
+    FUZZ_CHECK(imperva_cef::json::write_lenient_array(text, tree, scratch), "nlohmann_writer path rejected: " + text);
   } catch (const std::exception& e) {
     fuzz_support::fail(__FILE__, __LINE__, "nlohmann_writer threw", e.what());
   }

@@ -21,18 +21,6 @@ inline constexpr int max_depth = 64;
 
 namespace detail {
 
-// Accepts every event and keeps nothing: for validating before writing.
-struct null_sink {
-  void begin_object() {}
-  void end_object() {}
-  void begin_array() {}
-  void end_array() {}
-  void key(std::string_view) {}
-  void string(std::string_view) {}
-  void boolean(bool) {}
-  void raw_json(std::string_view) {}
-};
-
 inline void append_code_point(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
@@ -88,7 +76,7 @@ inline bool overflows_double(std::string_view number) noexcept {
   return magnitude + (negative ? -exponent : exponent) >= 0;
 }
 
-template <class Sink, bool Decode>
+template <class Sink>
 class lenient_reader {
  public:
   lenient_reader(std::string_view text, Sink& sink, std::string& scratch)
@@ -222,8 +210,8 @@ class lenient_reader {
     return p_ != begin;
   }
 
-  // Reads the string at p_ (its opening quote). With Decode, text_ is the
-  // decoded string: a view of the input when it holds no escape (the usual
+  // Reads the string at p_ (its opening quote); text_ is then the decoded
+  // string: a view of the input when it holds no escape (the usual
   // case), else scratch_.
   bool read_string() {
     ++p_;
@@ -234,18 +222,14 @@ class lenient_reader {
                                                  static_cast<std::size_t>(end_ - p_));
       if (p_ == end_ || static_cast<unsigned char>(*p_) < 0x20) return false;
       if (*p_ == '"') {
-        if constexpr (Decode) {
-          const std::string_view tail(run, static_cast<std::size_t>(p_ - run));
-          text_ = escaped_before ? std::string_view(scratch_.append(tail)) : tail;
-        }
+        const std::string_view tail(run, static_cast<std::size_t>(p_ - run));
+        text_ = escaped_before ? std::string_view(scratch_.append(tail)) : tail;
         ++p_;
         return true;
       }
       // A backslash.
-      if constexpr (Decode) {
-        if (!escaped_before) scratch_.clear();
-        scratch_.append(run, static_cast<std::size_t>(p_ - run));
-      }
+      if (!escaped_before) scratch_.clear();
+      scratch_.append(run, static_cast<std::size_t>(p_ - run));
       escaped_before = true;
       if (p_ + 1 == end_) return false;
       const char escaped = p_[1];
@@ -254,7 +238,7 @@ class lenient_reader {
       bool handled = false;
       for (int i = 0; simple[i] != '\0'; ++i) {
         if (escaped == simple[i]) {
-          if constexpr (Decode) scratch_.push_back(decoded[i]);
+          scratch_.push_back(decoded[i]);
           p_ += 2;
           handled = true;
           break;
@@ -284,7 +268,7 @@ class lenient_reader {
     } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
       cp = 0xFFFD;
     }
-    if constexpr (Decode) append_code_point(scratch_, cp);
+    append_code_point(scratch_, cp);
     return true;
   }
 
@@ -317,18 +301,11 @@ class lenient_reader {
 
 }  // namespace detail
 
-// True when text is a JSON array under the lenient rules.
-inline bool is_lenient_array(std::string_view text) {
-  detail::null_sink sink;
-  std::string unused;
-  return detail::lenient_reader<detail::null_sink, false>(text, sink, unused).read_array();
-}
-
 // Writes the array in text to writer and returns true, or returns false when
 // text is not a lenient JSON array (the writer may then hold part of it).
 template <class Writer>
 bool write_lenient_array(std::string_view text, Writer& writer, std::string& scratch) {
-  return detail::lenient_reader<Writer, true>(text, writer, scratch).read_array();
+  return detail::lenient_reader<Writer>(text, writer, scratch).read_array();
 }
 
 // The array in text as compact JSON (strings escaped and UTF-8 repaired,
