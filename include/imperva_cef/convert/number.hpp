@@ -40,6 +40,24 @@ inline std::optional<std::int64_t> to_integer(std::string_view text) noexcept {
   if (digits == 0) return std::nullopt;
   std::uint64_t magnitude = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (digits >= 8 && digits <= 16) {
+    // Epoch milliseconds, ids, byte counts: two words. The last eight digits
+    // are one; the first digits - 8 are loaded from the start and shifted
+    // up, with '0's padding them in front.
+    constexpr std::uint64_t zeros = 0x3030303030303030ULL;
+    const std::size_t head_digits = digits - 8;
+    std::uint64_t head_word, tail_word, head, tail;
+    std::memcpy(&head_word, text.data() + i, sizeof head_word);
+    std::memcpy(&tail_word, text.data() + text.size() - 8, sizeof tail_word);
+    if (head_digits == 0) {
+      head_word = zeros;
+    } else if (head_digits < 8) {
+      head_word = (head_word << (8 * (8 - head_digits))) | (zeros >> (8 * head_digits));
+    }
+    if (!detail::eight_digits(head_word, head) || !detail::eight_digits(tail_word, tail)) return std::nullopt;
+    magnitude = head * 100000000 + tail;
+    return negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
+  }
   if (digits <= 18) {
     for (; i + 8 <= text.size(); i += 8) {
       std::uint64_t word, eight;

@@ -6,6 +6,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <optional>
@@ -174,7 +175,9 @@ inline std::string_view concatenate(std::initializer_list<std::string_view> piec
   char* const begin = arena.reserve(size);
   char* out = begin;
   for (const std::string_view piece : pieces) {
-    for (const char c : piece) *out++ = c;
+    if (piece.empty()) continue;  // its data() may be null
+    std::memcpy(out, piece.data(), piece.size());
+    out += piece.size();
   }
   return arena.commit(size);
 }

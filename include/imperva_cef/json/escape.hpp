@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "../detail/always_inline.hpp"
 #include "scan.hpp"
 #include "utf8.hpp"
 
@@ -25,7 +26,7 @@ inline std::size_t plain_prefix(const unsigned char* text, std::size_t size) noe
 // JSON string as is; otherwise returns false, having written at most n bytes.
 // The check and the copy share their loads; short texts, the usual case,
 // take two overlapping loads that never read outside text.
-inline bool copy_if_plain(char* to, const unsigned char* text, std::size_t n) noexcept {
+IMPERVA_CEF_ALWAYS_INLINE bool copy_if_plain(char* to, const unsigned char* text, std::size_t n) noexcept {
 #ifdef IMPERVA_CEF_SSE2
   if (n >= 16) {
     for (std::size_t i = 0; i + 16 < n; i += 16) {
@@ -176,10 +177,13 @@ class string_tail {
 
 // Appends text to out as a quoted JSON string.
 inline void append_json_string(std::string& out, std::string_view text) {
+  // Most items need no escapes: appended as they are, without growing ahead.
+  const std::size_t plain = detail::plain_prefix(reinterpret_cast<const unsigned char*>(text.data()), text.size());
   out.push_back('"');
-  {
+  out.append(text.data(), plain);
+  if (plain < text.size()) {
     detail::string_tail tail(out);
-    write_escaped(tail, text);
+    write_escaped(tail, text.substr(plain));
   }
   out.push_back('"');
 }

@@ -25,7 +25,7 @@ namespace imperva_cef::json {
 
 class string_writer {
  public:
-  explicit string_writer(std::string& out) noexcept : out_(&out), used_(out.size()), value_start_(used_) {}
+  explicit string_writer(std::string& out) noexcept : out_(&out), value_start_(out.size()) { restart_at_end(); }
   // An event left unfinished (an exception in a caller's code) keeps what
   // was written, without the room grown ahead.
   ~string_writer() {
@@ -97,42 +97,62 @@ class string_writer {
   }
 
   // The output interface of write_escaped(): room for n bytes at the cursor.
+  // A cursor and a limit rather than the string's size: the check is one
+  // compare of two members, on every write.
   char* room(std::size_t n) {
-    if (out_->size() - used_ < n) grow(n);
-    return out_->data() + used_;
+    if (static_cast<std::size_t>(limit_ - cursor_) < n) grow(n);
+    return cursor_;
   }
-  void advance(std::size_t n) noexcept { used_ += n; }
+  void advance(std::size_t n) noexcept { cursor_ += n; }
 
  private:
+  std::size_t used() const noexcept { return static_cast<std::size_t>(cursor_ - out_->data()); }
+
   // Growing zero-fills, so it grows by what this value has written so far
   // (at least 512 bytes): the bytes filled stay within about twice its size.
   void grow(std::size_t n) {
-    const std::size_t written = used_ - value_start_;
-    out_->resize(used_ + std::max({n, written, std::size_t{512}}));
+    const std::size_t used = this->used();
+    const std::size_t written = used - value_start_;
+    out_->resize(used + std::max({n, written, std::size_t{512}}));
+    cursor_ = out_->data() + used;
+    limit_ = out_->data() + out_->size();
   }
 
   // Trims the string to what was written: it is valid JSON text again.
-  void settle() { out_->resize(used_); }
+  void settle() {
+    out_->resize(used());
+    restart_at_end();
+  }
+
+  // The caller may have appended to, or reallocated, the string since.
+  void restart_at_end() noexcept { cursor_ = limit_ = out_->data() + out_->size(); }
 
   // [,]"text"[:] -- clean text (the usual case) takes one bounds check and
-  // one copy; text that needs escapes takes the general path.
+  // one copy; text that needs escapes takes the general path, kept out of
+  // line so that this one stays small.
   template <bool IsKey>
-  void write_quoted(std::string_view text) {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  IMPERVA_CEF_ALWAYS_INLINE void write_quoted(std::string_view text) {
+    if (depth_ == 0 || !write_plain<IsKey>(text)) write_escaped_quoted<IsKey>(text);
+  }
+
+  // Inside a container only; false, with nothing written, when text needs escapes.
+  template <bool IsKey>
+  IMPERVA_CEF_ALWAYS_INLINE bool write_plain(std::string_view text) {
     const std::size_t n = text.size();
-    if (depth_ != 0) {
-      char* p = room(n + 4);
-      char* const begin = p;
-      if (need_comma_) *p++ = ',';
-      *p++ = '"';
-      if (detail::copy_if_plain(p, bytes, n)) {
-        p += n;
-        *p++ = '"';
-        if (IsKey) *p++ = ':';
-        advance(static_cast<std::size_t>(p - begin));
-        return;
-      }
-    }
+    char* p = room(n + 4);
+    char* const begin = p;
+    if (need_comma_) *p++ = ',';
+    *p++ = '"';
+    if (!detail::copy_if_plain(p, reinterpret_cast<const unsigned char*>(text.data()), n)) return false;
+    p += n;
+    *p++ = '"';
+    if (IsKey) *p++ = ':';
+    advance(static_cast<std::size_t>(p - begin));
+    return true;
+  }
+
+  template <bool IsKey>
+  IMPERVA_CEF_NOINLINE void write_escaped_quoted(std::string_view text) {
     separate();
     put('"');
     write_escaped(*this, text);
@@ -152,7 +172,8 @@ class string_writer {
   // top-level value, a fresh start at the string's current end.
   void separate() {
     if (depth_ == 0) {
-      used_ = value_start_ = out_->size();
+      value_start_ = out_->size();
+      restart_at_end();
       need_comma_ = false;
     } else if (need_comma_) {
       put(',');
@@ -175,7 +196,8 @@ class string_writer {
   }
 
   std::string* out_;
-  std::size_t used_;  // bytes of *out_ that are written output
+  char* cursor_;  // the end of the written output, within *out_
+  char* limit_;   // the end of *out_
   std::size_t value_start_;  // where the current top-level value began
   std::size_t depth_ = 0;
   bool need_comma_ = false;
