@@ -217,3 +217,34 @@ TEST_CASE("epoch milliseconds agree with gmtime over four centuries", "[convert]
     REQUIRE(iso(ms, fraction::milliseconds) == expected);
   }
 }
+
+TEST_CASE("a date memo carried from call to call keeps every date right", "[convert][time]") {
+  // One memo for all: steps within a day, across midnight, and jumps back
+  // and forth, as a stream of events would bring them; checked against gmtime.
+  date_memo memo;
+  std::mt19937_64 random(20261128);
+  std::int64_t ms = 1728172800000 - 5000;  // just before midnight, 2024-10-06
+  int checked = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const std::uint64_t dice = random() % 100;
+    if (dice < 90) {
+      ms += static_cast<std::int64_t>(random() % 20000);  // the next event, same day mostly
+    } else if (dice < 97) {
+      ms -= static_cast<std::int64_t>(random() % (3 * 86400000));  // late or out-of-order events
+    } else {
+      ms = static_cast<std::int64_t>(random() % 4102444800000);  // anywhere in 1970..2099
+    }
+    const auto text = format_epoch_ms(ms, fraction::milliseconds, memo);
+    REQUIRE(text);
+    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm parts{};
+    REQUIRE(gmtime_r(&seconds, &parts) != nullptr);
+    char expected[96];
+    std::snprintf(expected, sizeof expected, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900,
+                  parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec,
+                  static_cast<int>(ms % 1000));
+    REQUIRE(std::string(text->bytes, text->size) == expected);
+    ++checked;
+  }
+  CHECK(checked == 20000);
+}

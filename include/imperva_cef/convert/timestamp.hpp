@@ -26,16 +26,22 @@ inline constexpr char digit_pairs[] =
     "8081828384858687888990919293949596979899";
 }  // namespace detail
 
-constexpr std::optional<iso8601_text> format_epoch_ms(std::int64_t ms, fraction digits) noexcept {
-  if (ms < earliest_epoch_ms || ms > latest_epoch_ms) return std::nullopt;
-  constexpr std::int64_t ms_per_day = 86400000;
-  std::int64_t days = ms / ms_per_day;
-  std::int64_t in_day = ms % ms_per_day;
-  if (in_day < 0) {
-    in_day += ms_per_day;
-    --days;
-  }
-  // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+// The last calendar date formatted. Events of one stream mostly fall on the
+// same day, and the date is most of a timestamp's cost; keep one per thread.
+struct date_memo {
+  std::int64_t day = INT64_MIN;  // days since 1970-01-01
+  char text[10] = {};            // "YYYY-MM-DD"
+};
+
+namespace detail {
+
+constexpr void put_two_digits(char*& out, std::int64_t value) noexcept {
+  *out++ = digit_pairs[2 * value];
+  *out++ = digit_pairs[2 * value + 1];
+}
+
+// "YYYY-MM-DD" of a day since 1970-01-01 (H. Hinnant's civil_from_days).
+constexpr void format_date(std::int64_t days, char* out) noexcept {
   const std::int64_t z = days + 719468;
   const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
   const std::int64_t doe = z - era * 146097;
@@ -45,36 +51,55 @@ constexpr std::optional<iso8601_text> format_epoch_ms(std::int64_t ms, fraction 
   const std::int64_t day = doy - (153 * mp + 2) / 5 + 1;
   const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
   const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  // Two digits per step from a table: the divisions by 10 were most of the cost.
+  put_two_digits(out, year / 100);
+  put_two_digits(out, year % 100);
+  *out++ = '-';
+  put_two_digits(out, month);
+  *out++ = '-';
+  put_two_digits(out, day);
+}
+
+}  // namespace detail
+
+constexpr std::optional<iso8601_text> format_epoch_ms(std::int64_t ms, fraction digits, date_memo& memo) noexcept {
+  if (ms < earliest_epoch_ms || ms > latest_epoch_ms) return std::nullopt;
+  constexpr std::int64_t ms_per_day = 86400000;
+  std::int64_t days = ms / ms_per_day;
+  std::int64_t in_day = ms % ms_per_day;
+  if (in_day < 0) {
+    in_day += ms_per_day;
+    --days;
+  }
+  if (days != memo.day) {
+    detail::format_date(days, memo.text);
+    memo.day = days;
+  }
 
   iso8601_text text{};
   char* out = text.bytes;
-  // Two digits per step from a table: the divisions by 10 were most of the cost.
-  const auto put2 = [&out](std::int64_t value) {
-    *out++ = detail::digit_pairs[2 * value];
-    *out++ = detail::digit_pairs[2 * value + 1];
-  };
-  put2(year / 100);
-  put2(year % 100);
-  *out++ = '-';
-  put2(month);
-  *out++ = '-';
-  put2(day);
+  for (const char c : memo.text) *out++ = c;
   *out++ = 'T';
-  put2(in_day / 3600000);
+  detail::put_two_digits(out, in_day / 3600000);
   *out++ = ':';
-  put2(in_day / 60000 % 60);
+  detail::put_two_digits(out, in_day / 60000 % 60);
   *out++ = ':';
-  put2(in_day / 1000 % 60);
+  detail::put_two_digits(out, in_day / 1000 % 60);
   *out++ = '.';
   const std::int64_t millis = in_day % 1000;
   *out++ = static_cast<char>('0' + millis / 100);
-  put2(millis % 100);
+  detail::put_two_digits(out, millis % 100);
   if (digits == fraction::microseconds) {
     for (int i = 0; i < 3; ++i) *out++ = '0';
   }
   *out++ = 'Z';
   text.size = static_cast<std::size_t>(out - text.bytes);
   return text;
+}
+
+constexpr std::optional<iso8601_text> format_epoch_ms(std::int64_t ms, fraction digits) noexcept {
+  date_memo memo;
+  return format_epoch_ms(ms, digits, memo);
 }
 
 }  // namespace imperva_cef::convert

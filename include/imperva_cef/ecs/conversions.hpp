@@ -225,10 +225,11 @@ inline std::optional<std::int64_t> epoch_ms(std::string_view text) noexcept {
   return ms;
 }
 
-inline value timestamp_value(std::string_view raw, convert::fraction digits, imperva_cef::detail::text_arena& arena) {
+inline value timestamp_value(std::string_view raw, convert::fraction digits, imperva_cef::detail::text_arena& arena,
+                             convert::date_memo& dates) {
   const auto ms = epoch_ms(raw);
   if (!ms) return {};
-  const auto text = convert::format_epoch_ms(*ms, digits);
+  const auto text = convert::format_epoch_ms(*ms, digits, dates);
   return text_value(arena.copy(std::string_view(text->bytes, text->size)));
 }
 
@@ -239,7 +240,7 @@ inline value cached_timestamp(std::string_view raw, convert::fraction digits, im
   for (const event_scratch::formatted_time& time : scratch.times) {
     if (same_view(raw, time.from) && time.microseconds == microseconds) return text_value(time.text);
   }
-  const value v = timestamp_value(raw, digits, arena);
+  const value v = timestamp_value(raw, digits, arena, scratch.dates);
   scratch.times[scratch.next_time++ % scratch.times.size()] = {raw, microseconds, v.text};
   return v;
 }

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../convert/timestamp.hpp"
 #include "../detail/text_arena.hpp"
 #include "field_path.hpp"
 #include "url_parts.hpp"
@@ -52,6 +53,7 @@ struct event_scratch {
   url_parts split;
   std::array<formatted_time, 2> times{};
   std::size_t next_time = 0;
+  convert::date_memo dates;  // kept from event to event
 
   void clear() noexcept {
     failures.clear();

@@ -108,19 +108,23 @@ class string_writer {
  private:
   std::size_t used() const noexcept { return static_cast<std::size_t>(cursor_ - out_->data()); }
 
-  // Growing zero-fills, so it grows by what this value has written so far
-  // (at least 512 bytes): the bytes filled stay within about twice its size.
+  // Growing zero-fills, so it grows by what this value has written so far,
+  // and at first by the size of the previous value (events of one stream are
+  // alike): usually once per value, and the bytes filled stay within about
+  // twice its size.
   void grow(std::size_t n) {
     const std::size_t used = this->used();
     const std::size_t written = used - value_start_;
-    out_->resize(used + std::max({n, written, std::size_t{512}}));
+    out_->resize(used + std::max({n, written, previous_size_}));
     cursor_ = out_->data() + used;
     limit_ = out_->data() + out_->size();
   }
 
   // Trims the string to what was written: it is valid JSON text again.
   void settle() {
-    out_->resize(used());
+    const std::size_t used = this->used();
+    previous_size_ = std::max(used - value_start_ + 64, std::size_t{512});
+    out_->resize(used);
     restart_at_end();
   }
 
@@ -199,6 +203,7 @@ class string_writer {
   char* cursor_;  // the end of the written output, within *out_
   char* limit_;   // the end of *out_
   std::size_t value_start_;  // where the current top-level value began
+  std::size_t previous_size_ = 512;  // the last value's size, and some
   std::size_t depth_ = 0;
   bool need_comma_ = false;
 };
