@@ -44,9 +44,11 @@ void write_row(const std::array<std::string_view, Profile::slot_count>& slots, d
                std::size_t& keep) {
   constexpr const field_row& row = Profile::fields[I];
   keep = std::min(keep, row_layout<Profile>::shared[I]);
-  if constexpr (row.how == conversion::text && row.source >= 0) {
-    // The commonest row: its value is the slot, so none is built.
-    const std::string_view text = slots[static_cast<std::size_t>(row.source)];
+  if constexpr ((row.how == conversion::text && row.source >= 0) || row.how == conversion::constant) {
+    // The commonest rows: the value is the slot, or the row's literal, as it
+    // is, so none is built.
+    const std::string_view text =
+        row.how == conversion::constant ? row.literal : slots[static_cast<std::size_t>(row.source)];
     if (!text.empty()) {
       doc.field(row.path, row_layout<Profile>::keys[I], keep).string(text);
       keep = row.path.depth - 1;
