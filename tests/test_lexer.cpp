@@ -137,12 +137,28 @@ pair_list reference_pairs(std::string_view extension) {
   return pairs;
 }
 
+// Records the pairs and checks the layout the lexer promises (key lookups read
+// from the key up to the end of its value): both views in the extension, the
+// value after the key's '='.
+struct layout_checking_handler : recording_handler {
+  std::string_view extension;
+
+  void on_pair(std::string_view key, std::string_view value) {
+    const char* const end = extension.data() + extension.size();
+    const bool laid_out = key.data() >= extension.data() && key.data()[key.size()] == '=' &&
+                          value.data() > key.data() + key.size() && value.data() + value.size() <= end;
+    CHECK(laid_out);
+    recording_handler::on_pair(key, value);
+  }
+};
+
 pair_list extension_pairs(const std::string& extension) {
   // A heap copy of exactly the extension's bytes, so ASan catches any read past either end.
   const std::unique_ptr<char[]> bytes(new char[extension.size() + 1]);
   std::memcpy(bytes.get(), extension.data(), extension.size());
-  recording_handler handler;
-  imperva_cef::cef::lex_extension(std::string_view(bytes.get(), extension.size()), handler);
+  layout_checking_handler handler;
+  handler.extension = std::string_view(bytes.get(), extension.size());
+  imperva_cef::cef::lex_extension(handler.extension, handler);
   return handler.pairs;
 }
 

@@ -5,6 +5,8 @@
 // Handler requirements:
 //   void on_header(const imperva_cef::cef::header&);
 //   void on_pair(std::string_view key, std::string_view value);  // raw value
+// Both views lie in the extension, value after key and its '=': the bytes
+// from key.data() to the end of value may be read.
 #pragma once
 
 #include <cstddef>

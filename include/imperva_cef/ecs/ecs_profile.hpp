@@ -47,7 +47,7 @@ struct ecs_collector {
 
   void on_pair(std::string_view key, std::string_view raw) {
     const std::string_view value = decode(raw, arena);
-    const int id = Profile::keys.find(key);
+    const int id = Profile::keys.find(key, raw.data() + raw.size());
     if (id < 0) {
       unmapped.push_back({key, value, unmapped.size()});
     } else if (!custom.take(id, value)) {

@@ -22,15 +22,12 @@ constexpr unsigned char fold(char c) noexcept { return static_cast<unsigned char
 #endif
 
 // A word made of the folded bytes p[0..n), n <= 8, little-endian; distinct
-// keys of the same length give distinct words. At run time it is one or two
-// loads; the byte arithmetic gives the same word when the table is built.
+// keys of the same length give distinct words. At run time four bytes or more
+// are one or two loads; the byte arithmetic gives the same word when the table
+// is built.
 constexpr std::uint64_t folded_word(const char* p, std::size_t n) noexcept {
-  if (n < 4) {
-    if (n == 0) return 0;
-    return std::uint64_t{fold(p[0])} | std::uint64_t{fold(p[n / 2])} << 8 | std::uint64_t{fold(p[n - 1])} << 16;
-  }
 #ifdef IMPERVA_CEF_WORD_LOADS
-  if (!__builtin_is_constant_evaluated()) {
+  if (!__builtin_is_constant_evaluated() && n >= 4) {
     std::uint64_t word = 0;
     if (n == 8) {
       std::memcpy(&word, p, 8);
@@ -59,6 +56,10 @@ constexpr bool equal_folded(std::string_view a, std::string_view b) noexcept {
   return folded_word(a.data() + n - 8, 8) == folded_word(b.data() + n - 8, 8);
 }
 
+// low_bytes[n] keeps the n low bytes of a word.
+inline constexpr std::uint64_t low_bytes[8] = {0,          0xFF,           0xFFFF,           0xFFFFFF,
+                                               0xFFFFFFFF, 0xFFFFFFFFFF,   0xFFFFFFFFFFFF,   0xFFFFFFFFFFFFFF};
+
 // A key reduced to its length and its first and last (up to) eight folded
 // bytes: what the hash mixes and what a lookup compares first.
 struct key_words {
@@ -67,31 +68,40 @@ struct key_words {
   std::size_t size = 0;
 
   constexpr key_words() = default;
-  constexpr explicit key_words(std::string_view key) noexcept : size(key.size()) {
+  constexpr explicit key_words(std::string_view key) noexcept : key_words(key, key.data() + key.size()) {}
+
+  // Bytes up to readable_end may be read: a key shorter than eight bytes
+  // then is one load too, its bytes past the key masked off.
+  constexpr key_words(std::string_view key, const char* readable_end) noexcept : size(key.size()) {
 #ifdef IMPERVA_CEF_WORD_LOADS
     // The words folded_word() gives, with one branch on the length: most
     // keys have eight bytes or more, and their two words are plain loads.
-    if (!__builtin_is_constant_evaluated() && size >= 8) {
+    if (!__builtin_is_constant_evaluated()) {
       constexpr std::uint64_t case_bits = 0x2020202020202020ULL;
-      std::memcpy(&first, key.data(), 8);
-      std::memcpy(&last, key.data() + size - 8, 8);
-      first |= case_bits;
-      last |= case_bits;
-      return;
+      if (size >= 8) {
+        std::memcpy(&first, key.data(), 8);
+        std::memcpy(&last, key.data() + size - 8, 8);
+        first |= case_bits;
+        last |= case_bits;
+        return;
+      }
+      if (readable_end - key.data() >= 8) {
+        std::memcpy(&first, key.data(), 8);
+        first = (first | case_bits) & low_bytes[size];  // little-endian: the key's bytes are the low ones
+        last = first;
+        return;
+      }
     }
 #endif
+    static_cast<void>(readable_end);
     const std::size_t head = size < 8 ? size : 8;
     first = folded_word(key.data(), head);
     last = size > 8 ? folded_word(key.data() + size - 8, 8) : first;
   }
 
-  // The seed goes in before the last multiplication, so every seed mixes the
-  // keys anew.
-  constexpr std::uint64_t hash(std::uint64_t seed) const noexcept {
-    std::uint64_t h = (first * 0x9E3779B97F4A7C15ULL) ^ (last + size);
-    h = (h ^ seed) * 0xC2B2AE3D27D4EB4FULL;
-    return h ^ (h >> 32);
-  }
+  // One multiplication by an odd factor; the bucket is the top bits. The
+  // table build tries factors until no two keys share a bucket.
+  constexpr std::uint64_t hash(std::uint64_t factor) const noexcept { return (first ^ (last >> 1) ^ size) * factor; }
 };
 
 constexpr std::size_t bucket_count_for(std::size_t keys) noexcept {
@@ -128,47 +138,60 @@ class key_map {
       }
     }
     for (std::uint64_t seed = 1; seed < 1000; ++seed) {
-      if (try_seed(seed)) return;
+      if (try_factor(seed * 0x9E3779B97F4A7C16ULL + 1)) return;
     }
     throw "imperva_cef: no perfect hash found for a mapping table";
   }
 
   // The entry whose key equals key up to ASCII case, or nullptr.
   constexpr const key_entry* lookup(std::string_view key) const noexcept {
-    const detail::key_words words(key);
-    const std::uint16_t slot = index_[bucket(words, seed_)];
+    return lookup(key, key.data() + key.size());
+  }
+
+  // The same, reading bytes up to readable_end (at or after the key's end)
+  // where that saves work: the lexer's keys are followed by '=' and a value.
+  constexpr const key_entry* lookup(std::string_view key, const char* readable_end) const noexcept {
+    const detail::key_words words(key, readable_end);
+    const std::uint16_t slot = index_[bucket(words, factor_)];
     if (slot == 0) return nullptr;
     const detail::key_words& candidate = words_[slot - 1];
     if (candidate.first != words.first || candidate.last != words.last || candidate.size != words.size) {
       return nullptr;
     }
     const key_entry& entry = entries_[slot - 1];
-    // Keys of up to 16 bytes are wholly covered by the two words.
-    return words.size <= 16 || detail::equal_folded(entry.key, key) ? &entry : nullptr;
+    // Keys of up to 16 bytes are wholly covered by the two words, keys of up
+    // to 24 with the word at offset 8.
+    if (words.size <= 16) return &entry;
+    if (words.size <= 24) {
+      return detail::folded_word(entry.key.data() + 8, 8) == detail::folded_word(key.data() + 8, 8) ? &entry : nullptr;
+    }
+    return detail::equal_folded(entry.key, key) ? &entry : nullptr;
   }
 
   // The value stored for key, or -1.
-  constexpr int find(std::string_view key) const noexcept {
-    const key_entry* entry = lookup(key);
+  constexpr int find(std::string_view key) const noexcept { return find(key, key.data() + key.size()); }
+
+  constexpr int find(std::string_view key, const char* readable_end) const noexcept {
+    const key_entry* entry = lookup(key, readable_end);
     return entry != nullptr ? entry->value : -1;
   }
 
   constexpr const std::array<key_entry, N>& entries() const noexcept { return entries_; }
 
  private:
-  static constexpr std::size_t bucket(const detail::key_words& words, std::uint64_t seed) noexcept {
-    return static_cast<std::size_t>(words.hash(seed) >> shift);
+  static constexpr std::size_t bucket(const detail::key_words& words, std::uint64_t factor) noexcept {
+    return static_cast<std::size_t>(words.hash(factor) >> shift);
   }
 
-  constexpr bool try_seed(std::uint64_t seed) {
+  constexpr bool try_factor(std::uint64_t factor) {
     std::array<std::uint16_t, buckets> index{};
     for (std::size_t i = 0; i < N; ++i) {
-      std::uint16_t& slot = index[bucket(words_[i], seed)];
+      std::uint16_t& slot = index[bucket(words_[i], factor)];
       if (slot != 0) return false;
       slot = static_cast<std::uint16_t>(i + 1);
     }
     index_ = index;
-    seed_ = seed;
+    factor_ = factor;
     return true;
   }
 
@@ -181,7 +204,7 @@ class key_map {
   std::array<key_entry, N> entries_;
   std::array<detail::key_words, N> words_;
   std::array<std::uint16_t, buckets> index_{};
-  std::uint64_t seed_ = 0;
+  std::uint64_t factor_ = 0;
 };
 
 }  // namespace imperva_cef::ecs

@@ -24,7 +24,7 @@ struct slot_collector {
 
   void on_header(const cef::header& fields) { header = fields; }
   void on_pair(std::string_view key, std::string_view value) {
-    const int slot = Profile::keys.find(key);
+    const int slot = Profile::keys.find(key, value.data() + value.size());
     if (slot >= 0) slots[static_cast<std::size_t>(slot)] = value;
   }
 };
