@@ -62,8 +62,9 @@ constexpr void format_date(std::int64_t days, char* out) noexcept {
 
 }  // namespace detail
 
-constexpr std::optional<iso8601_text> format_epoch_ms(std::int64_t ms, fraction digits, date_memo& memo) noexcept {
-  if (ms < earliest_epoch_ms || ms > latest_epoch_ms) return std::nullopt;
+// Writes ms, which must lie in [earliest_epoch_ms, latest_epoch_ms], at out
+// (room for 27 bytes); returns the end of what it wrote.
+constexpr char* write_epoch_ms(std::int64_t ms, fraction digits, date_memo& memo, char* out) noexcept {
   constexpr std::int64_t ms_per_day = 86400000;
   std::int64_t days = ms / ms_per_day;
   std::int64_t in_day = ms % ms_per_day;
@@ -75,9 +76,6 @@ constexpr std::optional<iso8601_text> format_epoch_ms(std::int64_t ms, fraction 
     detail::format_date(days, memo.text);
     memo.day = days;
   }
-
-  iso8601_text text{};
-  char* out = text.bytes;
   for (const char c : memo.text) *out++ = c;
   *out++ = 'T';
   detail::put_two_digits(out, in_day / 3600000);
@@ -93,7 +91,13 @@ constexpr std::optional<iso8601_text> format_epoch_ms(std::int64_t ms, fraction 
     for (int i = 0; i < 3; ++i) *out++ = '0';
   }
   *out++ = 'Z';
-  text.size = static_cast<std::size_t>(out - text.bytes);
+  return out;
+}
+
+constexpr std::optional<iso8601_text> format_epoch_ms(std::int64_t ms, fraction digits, date_memo& memo) noexcept {
+  if (ms < earliest_epoch_ms || ms > latest_epoch_ms) return std::nullopt;
+  iso8601_text text{};
+  text.size = static_cast<std::size_t>(write_epoch_ms(ms, digits, memo, text.bytes) - text.bytes);
   return text;
 }
 

@@ -229,8 +229,8 @@ inline value timestamp_value(std::string_view raw, convert::fraction digits, imp
                              convert::date_memo& dates) {
   const auto ms = epoch_ms(raw);
   if (!ms) return {};
-  const auto text = convert::format_epoch_ms(*ms, digits, dates);
-  return text_value(arena.copy(std::string_view(text->bytes, text->size)));
+  char* const out = arena.reserve(sizeof(convert::iso8601_text::bytes));
+  return text_value(arena.commit(static_cast<std::size_t>(convert::write_epoch_ms(*ms, digits, dates, out) - out)));
 }
 
 // timestamp_value, formatted once per event for each view and precision.
