@@ -2,11 +2,15 @@
 // without a JSON meaning stands for itself.
 #include <catch2/catch.hpp>
 
+#include <iterator>
+#include <random>
 #include <string>
 #include <string_view>
 
 #include <imperva_cef/json/lenient.hpp>
 #include <imperva_cef/json/nlohmann_writer.hpp>
+
+#include "../benchmarks/corpus_generator.hpp"
 
 namespace {
 // Accepted the way the profiles read header arrays: one pass into compact JSON.
@@ -62,4 +66,102 @@ TEST_CASE("compact JSON in one pass: the string writer's text, or false", "[leni
   REQUIRE(imperva_cef::json::lenient_array_to_json(" [ \t\r\n] ", out, scratch));
   CHECK(out == "[]");
   CHECK_FALSE(imperva_cef::json::lenient_array_to_json(R"([{"a":1},)", out, scratch));
+}
+
+// The fast path (text copied as is when already compact and plain) against
+// the general path alone: the same acceptance and the same bytes, always.
+namespace {
+using imperva_cef::json::detail::general_array_to_json;
+using imperva_cef::json::detail::is_plain_compact_array;
+
+// Returns whether text took the fast path.
+bool same_as_general(std::string_view text) {
+  std::string out = "stale", general = "stale", scratch;
+  const bool accepted = imperva_cef::json::lenient_array_to_json(text, out, scratch);
+  const bool general_accepted = general_array_to_json(text, general, scratch);
+  INFO(text);
+  CHECK(accepted == general_accepted);
+  CHECK(out == general);
+  const bool fast = is_plain_compact_array(text);
+  if (fast) CHECK((general_accepted && general == text));
+  return fast;
+}
+
+std::string header_array(const std::string& value) { return R"([{"Accept":"*/*"},{"X-Value":")" + value + R"("}])"; }
+}  // namespace
+
+TEST_CASE("fast path: the generated header arrays", "[lenient][fast]") {
+  int arrays = 0, fast = 0;
+  for (const auto& line : imperva_cef_bench::generate_lines(2000)) {
+    for (const auto& [key, value] : line.pairs) {
+      if (key != "additionalReqHeaders" && key != "additionalResHeaders") continue;
+      ++arrays;
+      fast += same_as_general(value) ? 1 : 0;
+    }
+  }
+  CHECK(arrays > 1000);
+  CHECK(fast > arrays / 5);  // those without `\=`
+}
+
+TEST_CASE("fast path: edge cases", "[lenient][fast]") {
+  const std::string cases[] = {
+      "", "[", "]", "[]", "[ ]", " []", "[] ", "[]x", "[]]", "[[]]", "[{}]", "[{},{}]", "[{} ]", "[{},]", "[{}{}]",
+      R"([""])", R"(["",""])", R"([{"":""}])", R"(["a"])", R"(["a",])", R"([,"a"])", R"(["a" ])", R"([ "a"])",
+      R"(["a"]")", R"(["]")", R"([{]")", R"([}])", R"([{])", R"(["a"}])", R"([{"a":"b"])", R"([{"a":"b"}]])",
+      R"([{"a":"b"}][])", R"([{"a":"b"},"c",{},"d"])", R"(["a",{"b":"c","d":"e"}])",
+      R"([{"a":"b","a":"c"}])", R"([{"a":"b"},{"a":"b"}])",  // duplicate keys are kept
+      R"([{"a":"b"}, {"c":"d"}])", R"([{"a" :"b"}])", R"([{"a": "b"}])", R"([{"a":"b" }])", "[{\"a\":\"b\"}\n]",
+      "[\t\"a\"]", "[\"a\"\r]",
+      R"([{"a"}])", R"([{"a":}])", R"([{"a":"b",}])", R"([{,"a":"b"}])", R"([{"a""b"}])", R"([{"a":"b":"c"}])",
+      R"([{"a":"b"},)", R"([{"a":"b"})", R"([{"a":"b")", R"([{"a":"b)", R"([{"a":)", R"([{"a")", R"([{)", R"([")",
+      R"([1])", R"([-0,1.5e3])", R"([1e999])", R"([true])", R"([false,null])", R"([{"a":1}])", R"([{"a":true}])",
+      R"([{"a":null}])", R"([["a"]])", R"([{"a":["b"]}])", R"([{"a":{"b":"c"}}])", R"([{"a":{}}])", R"([{"a":[]}])",
+      R"(["a\"b"])", R"(["a\\b"])", R"(["a\=b"])", R"(["a\/b"])", R"(["a\u0041"])", R"(["a\u00e9"])",
+      R"(["a\nb"])", R"(["a\"])", R"(["a\)", "[\"a\\", R"([{"a\"":"b"}])", R"([{"a":"b\"}])",
+      "[\"a\x01\"]", "[\"a\x1f\"]", "[\"a\x7f\"]", "[\"a\tb\"]", "[\"\xc3\xa9\"]", "[\"\xff\"]", "[\"\xed\xa0\x80\"]",
+      std::string("[\"a\0b\"]", 7), std::string("[\0]", 3), "\xEF\xBB\xBF[]"};
+  for (const std::string& text : cases) same_as_general(text);
+  // Stops on each side of the 8- and 16-byte blocks the scan reads.
+  for (std::size_t length = 0; length < 40; ++length) {
+    for (const char stop : {'"', '\\', '\x01', '\x1f', '\x80', '\xff', '\x7f', ' ', '='}) {
+      for (std::size_t at = 0; at < length; ++at) {
+        std::string value(length, 'v');
+        value[at] = stop;
+        same_as_general(header_array(value));
+        same_as_general("[\"" + value + "\"]");
+      }
+    }
+  }
+  CHECK(same_as_general(R"([{"Accept":"*/*"},{"x-fapi-interaction-id":"190.178.3.134"}])"));
+  CHECK(same_as_general(R"([{"a":"b","a":"c"},{},"s",""])"));
+  CHECK(same_as_general("[{}]"));
+  CHECK(same_as_general("[]"));
+  CHECK_FALSE(same_as_general(R"([{"a" :"b"}])"));
+}
+
+TEST_CASE("fast path: random mutations of valid arrays", "[lenient][fast]") {
+  const std::string seeds[] = {R"([{"Accept":"*/*"},{"Accept-Language":"en-US,en;q\=0.9"},{"Cookie":"a\=b; c\=d"}])",
+                               R"([{"Content-Type":"text/html; charset\=UTF-8"},{"Cache-Control":"max-age\=3600"}])",
+                               R"([{"a":"b","c":"d"},"e",{}])", R"(["x",{"y":"z"},[],1,true,null])", "[]", "[{}]"};
+  const char alphabet[] = "[]{}\":,\\ \t\n\r0123456789.e-+tfnulrsa/=\x01\x1f\x7f\x80\xc3\xa9\xff";
+  std::mt19937 rng(20240415);
+  const auto below = [&rng](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+  int fast = 0, rejected = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text = seeds[below(std::size(seeds))];
+    for (std::size_t edits = 1 + below(3); edits > 0; --edits) {
+      const std::size_t at = below(text.size() + 1);
+      const char byte = alphabet[below(sizeof alphabet - 1)];
+      switch (below(3)) {
+        case 0: text.insert(at, 1, byte); break;
+        case 1: if (at < text.size()) text.erase(at, 1); break;
+        default: if (at < text.size()) text[at] = byte; break;
+      }
+    }
+    fast += same_as_general(text) ? 1 : 0;
+    std::string out, scratch;
+    rejected += imperva_cef::json::lenient_array_to_json(text, out, scratch) ? 0 : 1;
+  }
+  CHECK(fast > 500);  // the mutants reach both paths, and both verdicts
+  CHECK(rejected > 1000);
 }

@@ -299,6 +299,60 @@ class lenient_reader {
   std::string_view text_;  // the string read_string() read last
 };
 
+// The fast path for header arrays as Imperva writes them: already compact,
+// a '[' of strings and flat objects of string members, with no byte a string
+// would have to change (no escape, control or non-ASCII byte). The string
+// writer writes such text back unchanged, so it can be copied as a whole.
+// Anything else (whitespace, numbers, literals, nesting) is left to the
+// general path. Callers check that text starts with '[' and ends with ']': a
+// byte read after one that is not that last ']' is then inside text.
+
+// Past the string whose opening quote is at p when it holds no stop, else null.
+inline const char* skip_plain_string(const char* p, const char* end) noexcept {
+  ++p;
+  p += stop_free_prefix<stop_at::specials_and_non_ascii>(reinterpret_cast<const unsigned char*>(p),
+                                                          static_cast<std::size_t>(end - p));
+  return p != end && *p == '"' ? p + 1 : nullptr;
+}
+
+// Past the object of plain "key":"value" members at p ('{'), else null.
+inline const char* skip_plain_object(const char* p, const char* end) noexcept {
+  if (*++p == '}') return p + 1;
+  while (true) {
+    if (*p != '"' || !(p = skip_plain_string(p, end)) || *p++ != ':') return nullptr;
+    if (*p != '"' || !(p = skip_plain_string(p, end))) return nullptr;
+    if (*p == '}') return p + 1;
+    if (*p++ != ',') return nullptr;
+  }
+}
+
+// True when text is such an array: the general path would write it as is.
+inline bool is_plain_compact_array(std::string_view text) noexcept {
+  if (text.size() < 2 || text.front() != '[' || text.back() != ']') return false;
+  const char* p = text.data() + 1;
+  const char* const end = text.data() + text.size();
+  if (*p == ']') return p + 1 == end;
+  while (true) {
+    if (*p == '"') {
+      p = skip_plain_string(p, end);
+    } else if (*p == '{') {
+      p = skip_plain_object(p, end);
+    } else {
+      return false;
+    }
+    if (p == nullptr) return false;
+    if (*p == ']') return p + 1 == end;
+    if (*p++ != ',') return false;
+  }
+}
+
+// lenient_array_to_json() without the fast path.
+inline bool general_array_to_json(std::string_view text, std::string& out, std::string& scratch) {
+  out.clear();
+  string_writer writer(out);
+  return lenient_reader<string_writer>(text, writer, scratch).read_array();
+}
+
 }  // namespace detail
 
 // Writes the array in text to writer and returns true, or returns false when
@@ -312,9 +366,11 @@ bool write_lenient_array(std::string_view text, Writer& writer, std::string& scr
 // numbers as written) in out, checked and written in one pass; false when
 // text is not a lenient JSON array.
 inline bool lenient_array_to_json(std::string_view text, std::string& out, std::string& scratch) {
-  out.clear();
-  string_writer writer(out);
-  return write_lenient_array(text, writer, scratch);
+  if (detail::is_plain_compact_array(text)) {
+    out.assign(text);
+    return true;
+  }
+  return detail::general_array_to_json(text, out, scratch);
 }
 
 }  // namespace imperva_cef::json
