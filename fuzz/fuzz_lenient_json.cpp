@@ -2,6 +2,8 @@
 // (json/lenient.hpp), differentially against nlohmann::json.
 //
 // Properties, for any bytes:
+// - lenient_array_to_json() gives the verdict and bytes of its general path
+//   alone (detail::general_array_to_json): its fast path changes nothing;
 // - lenient_array_to_json() accepts only what it writes as one JSON array
 //   that nlohmann::json::parse accepts, and the nlohmann writer accepts it
 //   too, with the same value;
@@ -40,6 +42,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string out;
   std::string scratch;
   const bool accepted = imperva_cef::json::lenient_array_to_json(text, out, scratch);
+  std::string general;
+  const bool general_accepted = imperva_cef::json::detail::general_array_to_json(text, general, scratch);
+  FUZZ_CHECK(accepted == general_accepted, "the fast path's verdict differs from the general path's: " + text);
+  FUZZ_CHECK(out == general, "the fast path's bytes differ from the general path's: " + out + " vs " + general);
 
   nlohmann::json strict;
   bool strict_ok = false;

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -37,6 +38,12 @@ inline void append_code_point(std::string& out, std::uint32_t cp) {
     out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
+}
+
+// True for the escapes the string writer writes back as they stand: `\"`,
+// `\\`, `\b`, `\f`, `\n`, `\r` and `\t` (of `\/` it writes `/`).
+constexpr bool is_kept_escape(unsigned char c) noexcept {
+  return c == '"' || c == '\\' || c == 'b' || c == 'f' || c == 'n' || c == 'r' || c == 't';
 }
 
 // True when the JSON number text is too large for a double. nlohmann::json
@@ -299,6 +306,113 @@ class lenient_reader {
   std::string_view text_;  // the string read_string() read last
 };
 
+// The fast path for header arrays as Imperva writes them: already compact,
+// a '[' of strings, integers and flat objects of such members, which the
+// string writer writes back as they stand, except that it doubles a lone
+// backslash (the sekoia profile keeps CEF's `\=`). So the text is copied,
+// those backslashes doubled. Strings with a control or non-ASCII byte, `\/`
+// or `\u`, and whitespace, fractions, literals or nesting take the general
+// path. The scan needs text to end with ']': a byte read after one that is
+// not that last ']' is then inside text, so only string scans check bounds.
+
+// Past the string at p (its opening quote), counting its lone backslashes
+// in lone; null when the string writer would change more than those.
+inline const char* skip_compact_string(const char* p, const char* end, std::size_t& lone) noexcept {
+  ++p;
+  while (true) {
+    p += stop_free_prefix<stop_at::specials_and_non_ascii>(reinterpret_cast<const unsigned char*>(p),
+                                                            static_cast<std::size_t>(end - p));
+    if (p == end) return nullptr;
+    if (*p == '"') return p + 1;
+    if (*p != '\\') return nullptr;
+    const auto next = static_cast<unsigned char>(p[1]);
+    if (is_kept_escape(next)) {
+      p += 2;
+    } else if (next >= 0x20 && next < 0x80 && next != '/' && next != 'u') {
+      ++lone;  // stands for itself; the next byte is read as any other
+      ++p;
+    } else {
+      return nullptr;
+    }
+  }
+}
+
+// Past the integer at p; null unless it is -?(0|[1-9][0-9]*) with fewer
+// digits than a double's overflow takes. What follows is the caller's check.
+inline const char* skip_compact_integer(const char* p) noexcept {
+  if (*p == '-') ++p;
+  if (*p == '0') return p + 1;
+  const char* const digits = p;
+  while (*p >= '0' && *p <= '9') ++p;
+  return p != digits && p - digits < 309 ? p : nullptr;
+}
+
+inline const char* skip_compact_scalar(const char* p, const char* end, std::size_t& lone) noexcept {
+  return *p == '"' ? skip_compact_string(p, end, lone) : skip_compact_integer(p);
+}
+
+// Past the object of "key":scalar members at p ('{'), else null.
+inline const char* skip_compact_object(const char* p, const char* end, std::size_t& lone) noexcept {
+  if (*++p == '}') return p + 1;
+  while (true) {
+    if (*p != '"' || !(p = skip_compact_string(p, end, lone)) || *p++ != ':') return nullptr;
+    if (!(p = skip_compact_scalar(p, end, lone))) return nullptr;
+    if (*p == '}') return p + 1;
+    if (*p++ != ',') return nullptr;
+  }
+}
+
+// True when text is such an array; lone is then its lone backslashes.
+inline bool is_compact_array(std::string_view text, std::size_t& lone) noexcept {
+  if (text.size() < 2 || text.front() != '[' || text.back() != ']') return false;
+  const char* p = text.data() + 1;
+  const char* const end = text.data() + text.size();
+  if (*p == ']') return p + 1 == end;
+  while (true) {
+    p = *p == '{' ? skip_compact_object(p, end, lone) : skip_compact_scalar(p, end, lone);
+    if (p == nullptr) return false;
+    if (*p == ']') return p + 1 == end;
+    if (*p++ != ',') return false;
+  }
+}
+
+// text into out with its lone backslashes doubled; lone is their count.
+inline void copy_doubling_lone_backslashes(std::string_view text, std::size_t lone, std::string& out) {
+  out.resize(text.size() + lone);
+  char* to = out.data();
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  const char* backslash;
+  while ((backslash = static_cast<const char*>(std::memchr(p, '\\', static_cast<std::size_t>(end - p))))) {
+    const bool kept = is_kept_escape(static_cast<unsigned char>(backslash[1]));
+    const auto run = static_cast<std::size_t>(backslash - p) + (kept ? 2 : 1);
+    std::memcpy(to, p, run);
+    to += run;
+    p += run;
+    if (!kept) *to++ = '\\';
+  }
+  std::memcpy(to, p, static_cast<std::size_t>(end - p));
+}
+
+// Writes the array in text to out when it takes the fast path.
+inline bool copy_compact_array(std::string_view text, std::string& out) {
+  std::size_t lone = 0;
+  if (!is_compact_array(text, lone)) return false;
+  if (lone == 0) {
+    out.assign(text);
+  } else {
+    copy_doubling_lone_backslashes(text, lone, out);
+  }
+  return true;
+}
+
+// lenient_array_to_json() without the fast path.
+inline bool general_array_to_json(std::string_view text, std::string& out, std::string& scratch) {
+  out.clear();
+  string_writer writer(out);
+  return lenient_reader<string_writer>(text, writer, scratch).read_array();
+}
+
 }  // namespace detail
 
 // Writes the array in text to writer and returns true, or returns false when
@@ -312,9 +426,7 @@ bool write_lenient_array(std::string_view text, Writer& writer, std::string& scr
 // numbers as written) in out, checked and written in one pass; false when
 // text is not a lenient JSON array.
 inline bool lenient_array_to_json(std::string_view text, std::string& out, std::string& scratch) {
-  out.clear();
-  string_writer writer(out);
-  return write_lenient_array(text, writer, scratch);
+  return detail::copy_compact_array(text, out) || detail::general_array_to_json(text, out, scratch);
 }
 
 }  // namespace imperva_cef::json
