@@ -31,8 +31,8 @@ inline bool eight_digits(std::uint64_t word, std::uint64_t& value) noexcept {
 
 // Optional '-' and decimal digits, fitting a signed 64-bit integer. Written
 // out because it runs for every numeric field: eight digits at a time, and
-// up to 18 digits cannot overflow, so only longer inputs pay for the exact
-// range check.
+// up to 18 digits cannot overflow, so only shorter inputs (a byte at a time)
+// and longer ones (with the exact range check) take the loop below.
 inline std::optional<std::int64_t> to_integer(std::string_view text) noexcept {
   std::size_t i = text.size() > 0 && text[0] == '-' ? 1 : 0;
   const bool negative = i == 1;
@@ -40,12 +40,19 @@ inline std::optional<std::int64_t> to_integer(std::string_view text) noexcept {
   if (digits == 0) return std::nullopt;
   std::uint64_t magnitude = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  if (digits >= 8 && digits <= 16) {
-    // Epoch milliseconds, ids, byte counts: two words. The last eight digits
-    // are one; the first digits - 8 are loaded from the start and shifted
+  if (digits >= 8 && digits <= 18) {
+    // Epoch milliseconds, ids, byte counts: two words, after the one or two
+    // digits that 17 and 18 digits have beyond sixteen. The last eight digits
+    // are one word; the rest (0 to 8) are loaded from their start and shifted
     // up, with '0's padding them in front.
+    const std::size_t lead_digits = digits > 16 ? digits - 16 : 0;
+    for (const std::size_t lead_end = i + lead_digits; i < lead_end; ++i) {
+      const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned{'0'};
+      if (digit > 9) return std::nullopt;
+      magnitude = magnitude * 10 + digit;
+    }
     constexpr std::uint64_t zeros = 0x3030303030303030ULL;
-    const std::size_t head_digits = digits - 8;
+    const std::size_t head_digits = digits - lead_digits - 8;
     std::uint64_t head_word, tail_word, head, tail;
     std::memcpy(&head_word, text.data() + i, sizeof head_word);
     std::memcpy(&tail_word, text.data() + text.size() - 8, sizeof tail_word);
@@ -55,16 +62,9 @@ inline std::optional<std::int64_t> to_integer(std::string_view text) noexcept {
       head_word = (head_word << (8 * (8 - head_digits))) | (zeros >> (8 * head_digits));
     }
     if (!detail::eight_digits(head_word, head) || !detail::eight_digits(tail_word, tail)) return std::nullopt;
-    magnitude = head * 100000000 + tail;
+    // At most 18 digits: below 10^18, far inside the range.
+    magnitude = magnitude * 10000000000000000 + head * 100000000 + tail;
     return negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
-  }
-  if (digits <= 18) {
-    for (; i + 8 <= text.size(); i += 8) {
-      std::uint64_t word, eight;
-      std::memcpy(&word, text.data() + i, sizeof word);
-      if (!detail::eight_digits(word, eight)) return std::nullopt;
-      magnitude = magnitude * 100000000 + eight;
-    }
   }
 #endif
   for (; i < text.size(); ++i) {
