@@ -180,6 +180,31 @@ TEST_CASE("IP addresses: exhaustive short IPv4-like strings agree with inet_pton
   CHECK(checked == 8 + 64 + 512 + 4096 + 32768);
 }
 
+TEST_CASE("IP addresses: every one-byte change of valid addresses agrees with inet_pton", "[convert][ip]") {
+  const std::string alphabet = std::string("0123456789abcdefABCDEFgG.:% []/\xff");  // no NUL: inet_pton stops at one
+  const char* seeds[] = {"1.2.3.4",         "255.255.255.255", "10.0.0.1",      "192.168.100.200", "::ffff:10.0.0.1",
+                         "2001:db8::5",     "fe80::1",         "1:2:3:4:5:6:7:8", "::",             "1:2:3:4:5:6:1.2.3.4",
+                         "0.0.0.0",         "99.250.249.9",    "abcd:ef01:2345:6789:abcd:ef01:2345:6789"};
+  int checked = 0;
+  const auto check = [&checked](const std::string& text) {
+    INFO(text);
+    REQUIRE(is_ipv4(text) == pton(AF_INET, text));
+    REQUIRE(is_ipv6(text) == pton(AF_INET6, text));
+    ++checked;
+  };
+  for (const std::string seed : seeds) {
+    check(seed);
+    for (std::size_t at = 0; at <= seed.size(); ++at) {
+      if (at < seed.size()) check(seed.substr(0, at) + seed.substr(at + 1));  // deleted
+      for (const char c : alphabet) {
+        check(seed.substr(0, at) + c + seed.substr(at));  // inserted
+        if (at < seed.size()) check(seed.substr(0, at) + c + seed.substr(at + 1));  // replaced
+      }
+    }
+  }
+  CHECK(checked > 10000);
+}
+
 namespace {
 std::string iso(std::int64_t ms, fraction digits = fraction::microseconds) {
   const auto text = format_epoch_ms(ms, digits);

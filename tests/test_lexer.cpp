@@ -97,6 +97,60 @@ TEST_CASE("value unescaping", "[lexer]") {
   CHECK(out == "a\\b=c|d\ne\rf\\tg\\");
 }
 
+namespace {
+
+// SPEC section 2's value escapes, one byte at a time: what the run-copying
+// unescape_value must match.
+std::string unescape_bytewise(const std::string& value) {
+  std::string out;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    const char next = i + 1 < value.size() ? value[i + 1] : '\0';
+    if (c != '\\' || i + 1 == value.size() || std::strchr("\\=|nr", next) == nullptr || next == '\0') {
+      out += c;
+      continue;
+    }
+    out += next == 'n' ? '\n' : next == 'r' ? '\r' : next;
+    ++i;
+  }
+  return out;
+}
+
+// The decoded value, written into memory of exactly value.size() bytes so
+// that ASan sees any write past it.
+std::string unescape_exact(const std::string& value) {
+  const auto out = std::make_unique<char[]>(value.size());
+  return std::string(out.get(), imperva_cef::cef::unescape_value(value, out.get()));
+}
+
+}  // namespace
+
+TEST_CASE("value unescaping copies runs between backslashes like a byte loop", "[lexer]") {
+  const std::string alphabet = std::string("\\\\=|nrx a") + '\0';
+  std::uint64_t state = 12345;
+  const auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string value(next() % 40, 'a');
+    for (char& c : value) c = alphabet[next() % alphabet.size()];
+    INFO(value);
+    REQUIRE(unescape_exact(value) == unescape_bytewise(value));
+  }
+  // A backslash at every position of a longer text, alone and before each escape letter.
+  const std::string text(70, 'q');
+  for (std::size_t at = 0; at <= text.size(); ++at) {
+    for (const char* escape : {"\\", "\\\\", "\\=", "\\|", "\\n", "\\r", "\\t", "\\\\\\"}) {
+      std::string value = text;
+      value.insert(at, escape);
+      INFO(value);
+      REQUIRE(unescape_exact(value) == unescape_bytewise(value));
+    }
+  }
+  CHECK(unescape_exact("") == "");
+}
+
 TEST_CASE("the record starts at the first CEF: marker", "[lexer]") {
   recording_handler h;
   REQUIRE(lex("CEF:1|a|b|c|d|e|f|x=CEF:0|g", h).ok());

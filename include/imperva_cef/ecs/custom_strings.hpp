@@ -8,8 +8,11 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
+#include "../detail/bits.hpp"
 #include "ascii.hpp"
 #include "event_scratch.hpp"
 #include "key_map.hpp"
@@ -53,20 +56,42 @@ constexpr std::array<key_entry, N + custom_string_keys.size()> with_custom_strin
 struct custom_strings_seen {
   std::array<std::string_view, custom_string_count + 1> values{};
   std::array<std::string_view, custom_string_count + 1> labels{};
+  std::uint32_t sent = 0;  // bit N: csN or csNLabel was sent, so routing visits only those
 
-  // Stores the pair when id is a csN or csNLabel key id; false otherwise.
-  constexpr bool take(int id, std::string_view value) noexcept {
-    if (id > custom_label_base) {
-      labels[static_cast<std::size_t>(id - custom_label_base)] = value;
-      return true;
-    }
-    if (id > custom_value_base) {
-      values[static_cast<std::size_t>(id - custom_value_base)] = value;
-      return true;
-    }
-    return false;
+  // Stores the pair of a csN or csNLabel key id.
+  constexpr void take(int id, std::string_view value) noexcept {
+    const bool label = id > custom_label_base;
+    const int n = id - (label ? custom_label_base : custom_value_base);
+    (label ? labels : values)[static_cast<std::size_t>(n)] = value;
+    sent |= std::uint32_t{1} << n;
   }
 };
+
+namespace detail {
+
+// a == b without a call: labels are short, and memcmp's call costs more than
+// comparing them a word at a time.
+inline bool same_bytes(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n < 8) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+  const auto word = [](const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  };
+  for (std::size_t i = 0; i + 8 < n; i += 8) {
+    if (word(a.data() + i) != word(b.data() + i)) return false;
+  }
+  return word(a.data() + n - 8) == word(b.data() + n - 8);
+}
+
+}  // namespace detail
 
 // The slot a label names in labels (a map label -> slot), or -1. Labels match
 // ignoring ASCII case; the map's own compare folds more loosely, so confirm
@@ -91,31 +116,46 @@ inline constexpr auto usual_custom_labels = [] {
   return labels;
 }();
 
+// Puts csN's value in slot when there is one and it is still free; else keeps
+// the value, and a label that says something, under labels.*.
+template <std::size_t Slots>
+void place_custom_string(int n, int slot, std::string_view value, std::string_view label,
+                         std::array<std::string_view, Slots>& slots, event_scratch& scratch) {
+  if (slot >= 0 && !value.empty() && slots[static_cast<std::size_t>(slot)].empty()) {
+    slots[static_cast<std::size_t>(slot)] = value;
+    return;
+  }
+  // A known label without a value says nothing; anything else is kept.
+  if (!value.empty()) scratch.unmapped.push_back({custom_value_key(n), value, scratch.unmapped.size()});
+  if (!label.empty() && (slot < 0 || !value.empty())) {
+    scratch.unmapped.push_back({custom_label_key(n), label, scratch.unmapped.size()});
+  }
+}
+
 // Moves each csN value into the slot its label names, then each unlabelled
 // one into its usual slot if still free (a label is better evidence than a
-// habit); the rest goes to scratch.unmapped.
+// habit); the rest goes to scratch.unmapped. Both in the order of N.
 template <class Profile, std::size_t Slots>
 void route_custom_strings(const custom_strings_seen& seen, std::array<std::string_view, Slots>& slots,
                           event_scratch& scratch) {
-  for (const bool labelled : {true, false}) {
-    for (int n = 1; n <= custom_string_count; ++n) {
-      const auto index = static_cast<std::size_t>(n);
-      const std::string_view value = seen.values[index];
-      const std::string_view label = seen.labels[index];
-      if (label.empty() == labelled) continue;
-      const int slot = !labelled || label == usual_custom_labels<Profile>[index]
-                           ? Profile::usual_custom_slots[index]
-                           : slot_for_label(Profile::custom_labels, label);
-      if (slot >= 0 && !value.empty() && slots[static_cast<std::size_t>(slot)].empty()) {
-        slots[static_cast<std::size_t>(slot)] = value;
-        continue;
-      }
-      // A known label without a value says nothing; anything else is kept.
-      if (!value.empty()) scratch.unmapped.push_back({custom_value_key(n), value, scratch.unmapped.size()});
-      if (labelled && (slot < 0 || !value.empty())) {
-        scratch.unmapped.push_back({custom_label_key(n), label, scratch.unmapped.size()});
-      }
+  std::uint32_t unlabelled = 0;
+  for (std::uint32_t left = seen.sent; left != 0; left &= left - 1) {
+    const int n = static_cast<int>(imperva_cef::detail::lowest_bit(left));
+    const auto index = static_cast<std::size_t>(n);
+    const std::string_view label = seen.labels[index];
+    if (label.empty()) {
+      if (!seen.values[index].empty()) unlabelled |= std::uint32_t{1} << n;
+      continue;
     }
+    const int slot = detail::same_bytes(label, usual_custom_labels<Profile>[index])
+                         ? Profile::usual_custom_slots[index]
+                         : slot_for_label(Profile::custom_labels, label);
+    place_custom_string(n, slot, seen.values[index], label, slots, scratch);
+  }
+  for (; unlabelled != 0; unlabelled &= unlabelled - 1) {
+    const int n = static_cast<int>(imperva_cef::detail::lowest_bit(unlabelled));
+    const auto index = static_cast<std::size_t>(n);
+    place_custom_string(n, Profile::usual_custom_slots[index], seen.values[index], {}, slots, scratch);
   }
 }
 

@@ -2,7 +2,6 @@
 // own decoding, so only values that hold one are decoded, into the arena.
 #pragma once
 
-#include <cstring>
 #include <string_view>
 
 #include "../cef/unescape.hpp"
@@ -16,24 +15,22 @@ namespace imperva_cef::ecs {
 class extension_decoder {
  public:
   explicit extension_decoder(std::string_view extension) noexcept
-      : next_(find_backslash(extension.data(), extension.data() + extension.size())),
+      : next_(cef::detail::find_backslash(extension.data(), extension.data() + extension.size())),
         end_(extension.data() + extension.size()) {}
 
   std::string_view operator()(std::string_view raw, imperva_cef::detail::text_arena& arena) {
-    if (raw.empty()) return raw;
-    if (next_ < raw.data()) next_ = find_backslash(raw.data(), end_);
-    if (next_ >= raw.data() + raw.size()) return raw;
+    // next_ is the first backslash after some point at or before raw, so a
+    // value ending before it holds none: one compare for most values.
+    if (next_ >= raw.data() + raw.size() || raw.empty()) return raw;
+    if (next_ < raw.data()) {
+      next_ = cef::detail::find_backslash(raw.data(), end_);
+      if (next_ >= raw.data() + raw.size()) return raw;
+    }
     char* out = arena.reserve(raw.size());
-    return arena.commit(cef::unescape_value(raw, out));
+    return arena.commit(cef::unescape_value(raw, static_cast<std::size_t>(next_ - raw.data()), out));
   }
 
  private:
-  static const char* find_backslash(const char* from, const char* end) noexcept {
-    if (from == end) return end;  // memchr wants a pointer even for no bytes
-    const void* found = std::memchr(from, '\\', static_cast<std::size_t>(end - from));
-    return found != nullptr ? static_cast<const char*>(found) : end;
-  }
-
   const char* next_;  // the first backslash at or after the last value searched from, or end_
   const char* end_;
 };

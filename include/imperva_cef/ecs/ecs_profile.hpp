@@ -50,8 +50,10 @@ struct ecs_collector {
     const int id = Profile::keys.find(key, raw.data() + raw.size());
     if (id < 0) {
       unmapped.push_back({key, value, unmapped.size()});
-    } else if (!custom.take(id, value)) {
+    } else if (id < Profile::slot_count) {
       slots[static_cast<std::size_t>(id)] = value;
+    } else {
+      custom.take(id, value);
     }
   }
 };
