@@ -133,6 +133,26 @@ TEST_CASE("ecs: url parts", "[ecs][url]") {
   CHECK(inline_query["url"]["full"] == "http://example.com/x?a=1");
 }
 
+TEST_CASE("TLS protocol, version and cipher from ver", "[ecs][tls]") {
+  using imperva_cef::ecs::detail::split_tls;
+  const auto check = [](std::string_view ver, std::string_view protocol, std::string_view version,
+                        std::string_view cipher) {
+    const auto parts = split_tls(ver);
+    CHECK(parts.protocol == protocol);
+    CHECK(parts.version == version);
+    CHECK(parts.cipher == cipher);
+  };
+  check("TLSv1.2 ECDHE-RSA-AES128-GCM-SHA256", "TLS", "1.2", "ECDHE-RSA-AES128-GCM-SHA256");
+  check("TLSv1.3 TLS_AES_256_GCM_SHA384 extra", "TLS", "1.3", "TLS_AES_256_GCM_SHA384");
+  check("TLSv1.3", "TLS", "1.3", "");
+  check("TLSv1.3 ", "TLS", "1.3", "");
+  check("v", "", "", "");
+  check("SSL3 cipher with v", "SSL3 cipher with ", "", "");
+  check("no marker here", "", "", "");
+  check("", "", "", "");
+  static_assert(split_tls("TLSv1.1 X").version == "1.1");
+}
+
 TEST_CASE("ecs: csN by label, by usual slot, or kept", "[ecs][labels]") {
   // Labels match ignoring case, and go before unlabelled values in their usual slots.
   const nlohmann::json by_label = web("cs3=true cs3Label=javascript support cs2=false cs1=NA");
