@@ -263,6 +263,10 @@ constexpr std::string_view url_scheme(const url_parts& parts, std::string_view a
 
 }  // namespace detail
 
+// Rows whose value is their slot or their literal as it is: the commonest
+// rows, written without building a value (see write_row).
+constexpr bool is_verbatim(conversion how) noexcept { return how == conversion::text || how == conversion::constant; }
+
 // The value of row, whose conversion is How (row.how): a template parameter,
 // so that each row compiles to its own case rather than a switch per row.
 // Lists and objects view event_scratch::json, so write the value before
@@ -270,6 +274,7 @@ constexpr std::string_view url_scheme(const url_parts& parts, std::string_view a
 template <conversion How, std::size_t Slots>
 value convert_field(const field_row& row, const std::array<std::string_view, Slots>& slots,
                     imperva_cef::detail::text_arena& arena, event_scratch& scratch) {
+  static_assert(!is_verbatim(How), "verbatim rows are written as they are, by write_row");
   const auto slot = [&slots](int index) {
     return index >= 0 ? slots[static_cast<std::size_t>(index)] : std::string_view{};
   };
@@ -281,7 +286,8 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
   };
   value v;
   switch (How) {
-    case conversion::text: return detail::text_value(raw);
+    case conversion::text:
+    case conversion::constant: break;  // verbatim: never converted
     case conversion::lowercase: return detail::text_value(detail::lowercase(raw, arena));
     case conversion::integer:
     case conversion::port:
@@ -362,7 +368,6 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       const action_reason* reason = reason_for_action(raw);
       return reason != nullptr ? detail::text_value(reason->reference) : v;
     }
-    case conversion::constant: return detail::text_value(row.literal);
     case conversion::number:
       if (convert::is_shortest_decimal(raw)) {
         v.type = value::kind::number;

@@ -44,9 +44,8 @@ void write_row(const std::array<std::string_view, Profile::slot_count>& slots, d
                std::size_t& keep) {
   constexpr const field_row& row = Profile::fields[I];
   keep = std::min(keep, row_layout<Profile>::shared[I]);
-  if constexpr ((row.how == conversion::text && row.source >= 0) || row.how == conversion::constant) {
-    // The commonest rows: the value is the slot, or the row's literal, as it
-    // is, so none is built.
+  if constexpr (is_verbatim(row.how)) {
+    static_assert(row.how == conversion::constant || row.source >= 0, "a text row reads a slot");
     const std::string_view text =
         row.how == conversion::constant ? row.literal : slots[static_cast<std::size_t>(row.source)];
     if (!text.empty()) {

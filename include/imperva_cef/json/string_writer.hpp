@@ -139,7 +139,7 @@ class string_writer {
     if (depth_ == 0 || !write_plain<IsKey>(text)) write_escaped_quoted<IsKey>(text);
   }
 
-  // Inside a container only; false, with nothing written, when text needs escapes.
+  // Inside a container only; false, with nothing committed, when text needs escapes.
   template <bool IsKey>
   IMPERVA_CEF_ALWAYS_INLINE bool write_plain(std::string_view text) {
     const std::size_t n = text.size();
