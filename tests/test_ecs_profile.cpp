@@ -2,8 +2,11 @@
 // lines of each kind (tests/fixtures/ecs), and the rules behind them one by one.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -133,8 +136,54 @@ TEST_CASE("ecs: url parts", "[ecs][url]") {
   CHECK(inline_query["url"]["full"] == "http://example.com/x?a=1");
 }
 
+namespace {
+
+// The host and port of an authority as first written (rfind and find), the
+// reference for split_request's one-pass scan.
+std::pair<std::string_view, std::string_view> reference_host_and_port(std::string_view authority) {
+  const std::size_t at = authority.rfind('@');
+  if (at != std::string_view::npos) authority.remove_prefix(at + 1);
+  std::size_t colon = std::string_view::npos;
+  if (!authority.empty() && authority.front() == '[') {
+    const std::size_t close = authority.find(']');
+    if (close != std::string_view::npos && close + 1 < authority.size() && authority[close + 1] == ':') {
+      colon = close + 1;
+    }
+  } else if (authority.find(':') == authority.rfind(':')) {
+    colon = authority.find(':');
+  }
+  if (colon == std::string_view::npos) return {authority, {}};
+  return {authority.substr(0, colon), authority.substr(colon + 1)};
+}
+
+}  // namespace
+
+TEST_CASE("ecs: url domain and port agree with the reference on every short authority", "[ecs][url]") {
+  // Every text of up to six bytes over the bytes that matter, then a path.
+  const std::string alphabet = "a1@:[]";
+  std::string authority;
+  std::size_t checked = 0;
+  const auto check_all = [&](const auto& self, std::size_t length) -> void {
+    const std::string request = authority + "/p";
+    const auto parts = imperva_cef::ecs::split_request(request);
+    const auto expected = reference_host_and_port(authority);
+    INFO(request);
+    REQUIRE(parts.domain == expected.first);
+    REQUIRE(parts.port == expected.second);
+    ++checked;
+    if (length == 6) return;
+    for (const char c : alphabet) {
+      authority.push_back(c);
+      self(self, length + 1);
+      authority.pop_back();
+    }
+  };
+  check_all(check_all, 0);
+  CHECK(checked == 55987);  // 1 + 6 + ... + 6^6
+}
+
 TEST_CASE("TLS protocol, version and cipher from ver", "[ecs][tls]") {
-  using imperva_cef::ecs::detail::split_tls;
+  using imperva_cef::ecs::split_tls;
   const auto check = [](std::string_view ver, std::string_view protocol, std::string_view version,
                         std::string_view cipher) {
     const auto parts = split_tls(ver);
@@ -151,6 +200,23 @@ TEST_CASE("TLS protocol, version and cipher from ver", "[ecs][tls]") {
   check("no marker here", "", "", "");
   check("", "", "", "");
   static_assert(split_tls("TLSv1.1 X").version == "1.1");
+}
+
+TEST_CASE("related.* sets: sorted and distinct, short lists and long alike", "[ecs][related]") {
+  // Against std::sort and std::unique, on lists of 0 to 40 items drawn from a
+  // few short texts (so repeats and shared prefixes are common); above 16
+  // items sort_distinct takes another path.
+  const std::vector<std::string> texts = {"", "a", "ab", "b", "10.0.0.1", "10.0.0.10", "::1", "A"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::string_view> items(rng() % 41);
+    for (auto& item : items) item = texts[rng() % texts.size()];
+    std::vector<std::string_view> expected = items;
+    std::sort(expected.begin(), expected.end());
+    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
+    imperva_cef::ecs::sort_distinct(items);
+    REQUIRE(items == expected);
+  }
 }
 
 TEST_CASE("ecs: csN by label, by usual slot, or kept", "[ecs][labels]") {

@@ -91,6 +91,12 @@ TEST_CASE("event.type and event.reason follow every rule of the spec", "[sekoia]
       {"req_passed", "access", nullptr},  // actions are matched as sent
       {"req_bad_parse_error", "access", nullptr},
       {"REQ_SOMETHING_ELSE", "access", nullptr},
+      {"REQ_PASSED_TOO", "access", nullptr},  // exactly REQ_PASSED, where CACHED is a prefix
+      {"REQ_CACHEDX", "allowed", nullptr},
+      {"REQ_BADX", "error", nullptr},
+      {"REQ_", "access", nullptr},
+      {"REQ", "access", nullptr},
+      {"XREQ_BAD", "access", nullptr},
   };
   for (const auto& row : table) {
     INFO(row.act);

@@ -5,6 +5,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string_view>
+
+#include "number.hpp"
 
 namespace imperva_cef::convert {
 
@@ -12,6 +15,13 @@ inline constexpr std::int64_t earliest_epoch_ms = -62135596800000;  // 0001-01-0
 inline constexpr std::int64_t latest_epoch_ms = 253402300799999;    // 9999-12-31T23:59:59.999Z
 
 enum class fraction { milliseconds, microseconds };
+
+// text as epoch milliseconds within the years 0001-9999, or nothing.
+inline std::optional<std::int64_t> epoch_ms(std::string_view text) noexcept {
+  const auto ms = to_integer(text);
+  if (!ms || *ms < earliest_epoch_ms || *ms > latest_epoch_ms) return std::nullopt;
+  return ms;
+}
 
 // "YYYY-MM-DDTHH:MM:SS.fffZ" (24 bytes) or "YYYY-MM-DDTHH:MM:SS.ffffffZ" (27).
 struct iso8601_text {

@@ -142,31 +142,6 @@ constexpr bool rows_are_complete(const std::array<field_row, N>& rows, int slot_
 
 namespace detail {
 
-struct tls_parts {
-  std::string_view protocol, version, cipher;
-};
-
-// "<protocol>v<version> <cipher>"; nothing when there is no 'v'. Three rows
-// split the same short text, so it is scanned by hand: no library calls.
-constexpr tls_parts split_tls(std::string_view ver) noexcept {
-  const char* const end = ver.data() + ver.size();
-  const auto find = [end](const char* from, char c) {
-    while (from != end && *from != c) ++from;
-    return from;
-  };
-  const char* const v = find(ver.data(), 'v');
-  if (v == end) return {};
-  const char* const version_end = find(v + 1, ' ');
-  tls_parts parts;
-  parts.protocol = std::string_view(ver.data(), static_cast<std::size_t>(v - ver.data()));
-  parts.version = std::string_view(v + 1, static_cast<std::size_t>(version_end - v - 1));
-  if (version_end != end) {
-    const char* const cipher = version_end + 1;
-    parts.cipher = std::string_view(cipher, static_cast<std::size_t>(find(cipher, ' ') - cipher));
-  }
-  return parts;
-}
-
 inline std::string_view lowercase(std::string_view text, imperva_cef::detail::text_arena& arena) {
   char* out = arena.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) out[i] = ascii_lower(text[i]);
@@ -194,6 +169,14 @@ inline value text_value(std::string_view text) noexcept {
     v.type = value::kind::text;
     v.text = text;
   }
+  return v;
+}
+
+inline value connection_type_value(connection_outcome outcome) noexcept {
+  value v;
+  v.type = value::kind::connection_type;
+  v.text = outcome_name(outcome);
+  v.second_text = connection_type_json(outcome);
   return v;
 }
 
@@ -225,30 +208,19 @@ constexpr bool is_plain_decimal_within(std::string_view text, int limit) noexcep
   return integer < limit || (integer == limit && i == text.size());
 }
 
-inline std::optional<std::int64_t> epoch_ms(std::string_view text) noexcept {
-  const auto ms = convert::to_integer(text);
-  if (!ms || *ms < convert::earliest_epoch_ms || *ms > convert::latest_epoch_ms) return std::nullopt;
-  return ms;
-}
-
-inline value timestamp_value(std::string_view raw, convert::fraction digits, imperva_cef::detail::text_arena& arena,
-                             convert::date_memo& dates) {
-  const auto ms = epoch_ms(raw);
-  if (!ms) return {};
-  char* const out = arena.reserve(sizeof(convert::iso8601_text::bytes));
-  return text_value(arena.commit(static_cast<std::size_t>(convert::write_epoch_ms(*ms, digits, dates, out) - out)));
-}
-
-// timestamp_value, formatted once per event for each view and precision.
+// The time in raw formatted, once per event for each view (and again only if
+// another precision is asked for).
 inline value cached_timestamp(std::string_view raw, convert::fraction digits, imperva_cef::detail::text_arena& arena,
                               event_scratch& scratch) {
+  event_scratch::time_read& time = scratch.time(raw);
+  if (!time.ms) return {};
   const bool microseconds = digits == convert::fraction::microseconds;
-  for (const event_scratch::formatted_time& time : scratch.times) {
-    if (same_view(raw, time.from) && time.microseconds == microseconds) return text_value(time.text);
+  if (time.text.empty() || time.microseconds != microseconds) {
+    char* const out = arena.reserve(sizeof(convert::iso8601_text::bytes));
+    time.text = arena.commit(static_cast<std::size_t>(convert::write_epoch_ms(*time.ms, digits, scratch.dates, out) - out));
+    time.microseconds = microseconds;
   }
-  const value v = timestamp_value(raw, digits, arena, scratch.dates);
-  scratch.times[scratch.next_time++ % scratch.times.size()] = {raw, microseconds, v.text};
-  return v;
+  return text_value(time.text);
 }
 
 constexpr bool is_web_scheme(std::string_view app) noexcept {
@@ -307,7 +279,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
         return v;
       }
       return unfit("not a boolean", raw);
-    case conversion::ip: return convert::is_ip(raw) ? detail::text_value(raw) : unfit("not an IP address", raw);
+    case conversion::ip: return scratch.is_ip(raw) ? detail::text_value(raw) : unfit("not an IP address", raw);
     case conversion::json_array:
       if (raw.empty()) return v;
       if (const auto array = detail::compact_json_array(raw, scratch)) return detail::raw_json_value(*array);
@@ -341,8 +313,8 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       v = detail::cached_timestamp(raw, convert::fraction::microseconds, arena, scratch);
       return v.present() ? v : unfit("not a time in epoch milliseconds", raw);
     case conversion::duration_ms: {
-      const auto start = detail::epoch_ms(raw);
-      const auto end = detail::epoch_ms(slot(row.second));
+      const auto start = scratch.time(raw).ms;
+      const auto end = scratch.time(slot(row.second)).ms;
       if (start && end) {
         char* out = arena.reserve(24);
         char* last = std::to_chars(out, out + 22, *end - *start).ptr;
@@ -354,16 +326,13 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       return v;
     }
     case conversion::tls_protocol:
-      return detail::text_value(detail::lowercase(detail::split_tls(raw).protocol, arena));
+      return detail::text_value(detail::lowercase(scratch.tls_version_parts(raw).protocol, arena));
     case conversion::tls_version: {
-      const std::string_view version = detail::split_tls(raw).version;
+      const std::string_view version = scratch.tls_version_parts(raw).version;
       return version.empty() ? unfit("not a TLS protocol and version", raw) : detail::text_value(version);
     }
-    case conversion::tls_cipher: return detail::text_value(detail::split_tls(raw).cipher);
-    case conversion::connection_type:
-      v.type = value::kind::connection_type;
-      v.text = outcome_name(classify_action(raw, false));
-      return v;
+    case conversion::tls_cipher: return detail::text_value(scratch.tls_version_parts(raw).cipher);
+    case conversion::connection_type: return detail::connection_type_value(classify_action(raw, false));
     case conversion::reference_reason: {
       const action_reason* reason = reason_for_action(raw);
       return reason != nullptr ? detail::text_value(reason->reference) : v;
@@ -385,8 +354,8 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       if (!v.present()) v = detail::cached_timestamp(slot(row.second), convert::fraction::milliseconds, arena, scratch);
       return v.present() ? v : unfit("not a time in epoch milliseconds", raw.empty() ? slot(row.second) : raw);
     case conversion::duration_ns: {
-      const auto start = detail::epoch_ms(raw);
-      const auto end = detail::epoch_ms(slot(row.second));
+      const auto start = scratch.time(raw).ms;
+      const auto end = scratch.time(slot(row.second)).ms;
       if (!start || !end || *end < *start) return v;
       constexpr std::int64_t ns_per_ms = 1000000;
       if (*end - *start > std::numeric_limits<std::int64_t>::max() / ns_per_ms) {
@@ -404,8 +373,8 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     case conversion::ip_list: {
       json_array_text list(scratch.json);
       for_each_item(raw, [&](std::string_view item) {
-        if (convert::is_ip(item)) {
-          list.string(item);
+        if (scratch.is_ip(item)) {
+          list.plain_string(item);
         } else {
           unfit("not an IP address", item);
         }
@@ -458,14 +427,14 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     case conversion::related_ips: {
       scratch.items.clear();
       const auto add = [&scratch](std::string_view item) {
-        if (convert::is_ip(item)) scratch.items.push_back(item);
+        if (scratch.is_ip(item)) scratch.items.push_back(item);
       };
       add(raw);
       for_each_item(slot(row.second), add);
       add(slot(row.third));
       sort_distinct(scratch.items);
       json_array_text list(scratch.json);
-      for (const std::string_view item : scratch.items) list.string(item);
+      for (const std::string_view item : scratch.items) list.plain_string(item);
       return detail::raw_json_value(list.finish());
     }
     case conversion::related_hosts: {
@@ -479,10 +448,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       return detail::raw_json_value(list.finish());
     }
     case conversion::event_kind: return detail::text_value(raw == "Normal" ? "event" : "alert");
-    case conversion::ecs_connection_type:
-      v.type = value::kind::connection_type;
-      v.text = outcome_name(classify_action(raw, true));
-      return v;
+    case conversion::ecs_connection_type: return detail::connection_type_value(classify_action(raw, true));
     case conversion::corrected_reason: {
       const action_reason* reason = reason_for_action(raw);
       return reason != nullptr ? detail::text_value(reason->corrected) : v;

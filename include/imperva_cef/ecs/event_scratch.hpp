@@ -7,13 +7,17 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "../convert/ip.hpp"
 #include "../convert/timestamp.hpp"
 #include "../detail/text_arena.hpp"
 #include "field_path.hpp"
+#include "tls_parts.hpp"
 #include "url_parts.hpp"
 
 namespace imperva_cef::ecs {
@@ -40,27 +44,37 @@ struct event_scratch {
   std::string json;                     // lists and objects are built here as JSON text, one at a time
   std::string decoded;                  // a header-array string with escapes, decoded
 
-  // The last request split and the last two times formatted, for rows that
-  // read the same slot (six url.* and related.* rows; @timestamp and
-  // event.start, with event.end in between). Keyed by the view itself: a
-  // slot holds one view per event.
-  struct formatted_time {
+  // The last request split, TLS text split and two times read, for rows that
+  // read the same slot (six url.* and related.* rows; three tls.* rows;
+  // @timestamp, event.start, event.end and event.duration read start and
+  // end). Keyed by the view itself: a slot holds one view per event.
+  struct time_read {
     std::string_view from;
-    bool microseconds = false;
-    std::string_view text;
+    std::optional<std::int64_t> ms;  // from as epoch milliseconds, when it is one
+    bool microseconds = false;       // the precision text was formatted with
+    std::string_view text;           // formatted, once asked for
   };
   std::string_view split_from;
   url_parts split;
-  std::array<formatted_time, 2> times{};
+  std::string_view tls_from;
+  tls_parts tls;
+  std::array<time_read, 2> times{};
   std::size_t next_time = 0;
   convert::date_memo dates;  // kept from event to event
+  // Views found to be IP addresses: related.ip checks again what source.ip,
+  // destination.ip and network.forwarded_ip checked. The first few only.
+  std::array<std::string_view, 8> valid_ips{};
+  std::size_t valid_ip_count = 0;
 
   void clear() noexcept {
     failures.clear();
     unmapped.clear();
     split_from = {};
     split = {};
+    tls_from = {};
+    tls = {};
     times = {};
+    valid_ip_count = 0;
   }
 
   const url_parts& request_parts(std::string_view request) noexcept {
@@ -69,6 +83,34 @@ struct event_scratch {
       split = split_request(request);
     }
     return split;
+  }
+
+  const tls_parts& tls_version_parts(std::string_view ver) noexcept {
+    if (!detail::same_view(ver, tls_from)) {
+      tls_from = ver;
+      tls = split_tls(ver);
+    }
+    return tls;
+  }
+
+  // The time read from text, once per event for each view.
+  time_read& time(std::string_view text) noexcept {
+    for (time_read& read : times) {
+      if (detail::same_view(text, read.from)) return read;
+    }
+    time_read& read = times[next_time++ % times.size()];
+    read = {text, convert::epoch_ms(text), false, {}};
+    return read;
+  }
+
+  // convert::is_ip, remembered for the event.
+  bool is_ip(std::string_view text) noexcept {
+    for (std::size_t i = 0; i < valid_ip_count; ++i) {
+      if (detail::same_view(text, valid_ips[i])) return true;
+    }
+    if (!convert::is_ip(text)) return false;
+    if (valid_ip_count < valid_ips.size()) valid_ips[valid_ip_count++] = text;
+    return true;
   }
 
   // Records that the value for path was left out, and why.

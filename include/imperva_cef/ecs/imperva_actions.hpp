@@ -22,49 +22,71 @@ constexpr std::string_view outcome_name(connection_outcome outcome) noexcept {
   return "access";
 }
 
+// event.type as JSON text, for writers that take it.
+constexpr std::string_view connection_type_json(connection_outcome outcome) noexcept {
+  switch (outcome) {
+    case connection_outcome::access: return R"(["connection","access"])";
+    case connection_outcome::allowed: return R"(["connection","allowed"])";
+    case connection_outcome::denied: return R"(["connection","denied"])";
+    case connection_outcome::error: return R"(["connection","error"])";
+  }
+  return R"(["connection","access"])";
+}
+
 namespace detail {
 
+// By hand: the prefixes are literals, so the loop unrolls into a few compares
+// that mostly fail at the first byte, where memcmp would be a call.
 constexpr bool starts_with(std::string_view text, std::string_view prefix) noexcept {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
-constexpr bool is_one_of(std::string_view act, const std::string_view* list, std::size_t n) noexcept {
-  for (std::size_t i = 0; i < n; ++i) {
-    if (list[i] == act) return true;
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (text[i] != prefix[i]) return false;
   }
-  return false;
+  return true;
 }
 
-inline constexpr std::string_view denied_connections[] = {
-    "REQ_SSL_NOT_SUPPORTED",    "REQ_NO_IP_FOUND",          "REQ_ILLEGAL_PORT",
-    "REQ_LOCKED_IP_VIOLATION",  "REQ_DOMAIN_BLACKLISTED",   "REQ_ILLEGAL_IP_VIOLATION",
-    "REQ_SSL_CERT_HOST_MISMATCH", "REQ_NON_SNI_FORBIDDEN",  "REQ_CLIENT_CERT_REQUIRED",
-    "REQ_TOO_MANY_CONNECTIONS_TO_ORIGIN"};
-inline constexpr std::string_view failed_connections[] = {"REQ_POST_TIMEOUT",
-                                                           "REQ_IPV6_NOT_SUPPORTED"};
+enum : int { denied_connection, failed_connection, down_or_access };
+
+// Step 2's lists (and REQ_ALL_IPS_DOWN, an error for the ecs profile only).
+inline constexpr key_map outcome_by_action{std::array<key_entry, 13>{{
+    {"REQ_SSL_NOT_SUPPORTED", denied_connection},
+    {"REQ_NO_IP_FOUND", denied_connection},
+    {"REQ_ILLEGAL_PORT", denied_connection},
+    {"REQ_LOCKED_IP_VIOLATION", denied_connection},
+    {"REQ_DOMAIN_BLACKLISTED", denied_connection},
+    {"REQ_ILLEGAL_IP_VIOLATION", denied_connection},
+    {"REQ_SSL_CERT_HOST_MISMATCH", denied_connection},
+    {"REQ_NON_SNI_FORBIDDEN", denied_connection},
+    {"REQ_CLIENT_CERT_REQUIRED", denied_connection},
+    {"REQ_TOO_MANY_CONNECTIONS_TO_ORIGIN", denied_connection},
+    {"REQ_POST_TIMEOUT", failed_connection},
+    {"REQ_IPV6_NOT_SUPPORTED", failed_connection},
+    {"REQ_ALL_IPS_DOWN", down_or_access},
+}}};
 
 }  // namespace detail
 
-// SPEC section 3 steps 1-6, later steps overriding earlier ones. The ecs
-// profile also files REQ_ALL_IPS_DOWN under errors.
+// SPEC section 3 steps 1-6, later steps overriding earlier ones: the last
+// that applies is looked for first. The ecs profile also files
+// REQ_ALL_IPS_DOWN under errors.
 constexpr connection_outcome classify_action(std::string_view act, bool all_ips_down_is_error) noexcept {
   using detail::starts_with;
-  connection_outcome outcome = connection_outcome::access;
-  if (detail::is_one_of(act, detail::denied_connections, std::size(detail::denied_connections))) {
-    outcome = connection_outcome::denied;
+  if (starts_with(act, "REQ_")) {  // as every prefix of steps 3-6 does
+    const std::string_view rest = act.substr(4);
+    if (starts_with(rest, "BAD") || starts_with(rest, "UNRESOLVED")) return connection_outcome::error;
+    if (starts_with(rest, "BLOCKED") || starts_with(rest, "CHALLENGED")) return connection_outcome::denied;
+    if ((rest.size() == 6 && starts_with(rest, "PASSED")) || starts_with(rest, "CACHED")) {
+      return connection_outcome::allowed;
+    }
   }
-  if (detail::is_one_of(act, detail::failed_connections, std::size(detail::failed_connections)) ||
-      (all_ips_down_is_error && act == "REQ_ALL_IPS_DOWN")) {
-    outcome = connection_outcome::error;
+  // The map folds case; actions are matched as sent.
+  const key_entry* exact = detail::outcome_by_action.lookup(act);
+  if (exact == nullptr || exact->key != act) return connection_outcome::access;
+  switch (exact->value) {
+    case detail::denied_connection: return connection_outcome::denied;
+    case detail::failed_connection: return connection_outcome::error;
+    default: return all_ips_down_is_error ? connection_outcome::error : connection_outcome::access;
   }
-  if (act == "REQ_PASSED" || starts_with(act, "REQ_CACHED")) outcome = connection_outcome::allowed;
-  if (starts_with(act, "REQ_BLOCKED") || starts_with(act, "REQ_CHALLENGED")) {
-    outcome = connection_outcome::denied;
-  }
-  if (starts_with(act, "REQ_BAD") || starts_with(act, "REQ_UNRESOLVED")) {
-    outcome = connection_outcome::error;
-  }
-  return outcome;
 }
 
 struct action_reason {

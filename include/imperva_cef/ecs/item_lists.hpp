@@ -40,6 +40,14 @@ class json_array_text {
     json::append_json_string(out_, text);
   }
 
+  // An item known to need no escaping (a valid IP address): appended as it is.
+  void plain_string(std::string_view text) {
+    separate();
+    out_.push_back('"');
+    out_.append(text);
+    out_.push_back('"');
+  }
+
   void integer(std::int64_t n) {
     separate();
     char digits[24];
@@ -61,10 +69,27 @@ class json_array_text {
 };
 
 // Sorts items and drops repeats: the related.* sets, in a stable order
-// whatever order the values came in.
+// whatever order the values came in. They gather a handful of items, for
+// which an insertion sort that skips repeats as it goes costs a fraction of
+// std::sort and std::unique; long lists (hostile input) take those.
 inline void sort_distinct(std::vector<std::string_view>& items) {
-  std::sort(items.begin(), items.end());
-  items.erase(std::unique(items.begin(), items.end()), items.end());
+  constexpr std::size_t few = 16;
+  if (items.size() > few) {
+    std::sort(items.begin(), items.end());
+    items.erase(std::unique(items.begin(), items.end()), items.end());
+    return;
+  }
+  std::size_t kept = 0;  // items[0, kept) are sorted and distinct
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string_view item = items[i];
+    std::size_t at = kept;
+    while (at > 0 && item < items[at - 1]) --at;
+    if (at > 0 && items[at - 1] == item) continue;
+    for (std::size_t j = kept; j > at; --j) items[j] = items[j - 1];  // j <= i: nothing unread is overwritten
+    items[at] = item;
+    ++kept;
+  }
+  items.resize(kept);
 }
 
 }  // namespace imperva_cef::ecs

@@ -20,12 +20,12 @@ struct value {
     raw_json,        // text is valid JSON
     comma_list,      // text split on ',', empty items dropped (at least one is not)
     geo_point,       // {"lat": number, "lon": second}
-    connection_type  // ["connection", text]
+    connection_type  // ["connection", text], written out in second_text
   };
 
   kind type = kind::absent;
   std::string_view text;         // for numbers: the (first) number as to_chars writes it, if known (then number is unset)
-  std::string_view second_text;  // geo_point: the same for second
+  std::string_view second_text;  // geo_point: the same for second; connection_type: the JSON text
   std::int64_t integer = 0;
   double number = 0;
   double second = 0;
@@ -82,10 +82,14 @@ void write_value(Writer& writer, const value& v) {
       writer.end_object();
       break;
     case value::kind::connection_type:
-      writer.begin_array();
-      writer.string("connection");
-      writer.string(v.text);
-      writer.end_array();
+      if constexpr (takes_key_paths<Writer>) {  // a writer of JSON text: one constant is cheaper than four calls
+        writer.raw_json(v.second_text);
+      } else {
+        writer.begin_array();
+        writer.string("connection");
+        writer.string(v.text);
+        writer.end_array();
+      }
       break;
   }
 }
