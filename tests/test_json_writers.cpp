@@ -168,3 +168,37 @@ TEST_CASE("string writer: one writer for many events stays bounded", "[writer]")
   CHECK(out.substr(0, one.size()) == one);
   CHECK(out.capacity() < 4 * out.size());
 }
+
+TEST_CASE("string writer: key paths with their strings equal the calls they stand for", "[writer]") {
+  // Plain values, values that need escapes or UTF-8 repair, empty ones, and
+  // lengths around the copy's 4/8/16-byte steps, each after a first member
+  // (a comma) and opening objects on the way.
+  const std::string values[] = {"", "x", "abcd", "abcdefgh", "0123456789abcdef", "0123456789abcdef0",
+                                "a\"b", std::string(40, 'z') + "\\", "caf\xc3\xa9", "bad \xff byte", "\x01"};
+  for (const std::string& value : values) {
+    INFO(value);
+    std::string fused, separate;
+    {
+      string_writer w(fused);
+      w.begin_object();
+      w.key_path_string(R"("first":)", 0, value);
+      w.key_path_string(R"("a":{"b":)", 1, value);
+      w.end_object();
+      w.end_object();
+    }
+    {
+      string_writer w(separate);
+      w.begin_object();
+      w.key("first");
+      w.string(value);
+      w.key("a");
+      w.begin_object();
+      w.key("b");
+      w.string(value);
+      w.end_object();
+      w.end_object();
+    }
+    CHECK(fused == separate);
+    CHECK(nlohmann::json::accept(fused));
+  }
+}

@@ -49,7 +49,7 @@ void write_row(const std::array<std::string_view, Profile::slot_count>& slots, d
     const std::string_view text =
         row.how == conversion::constant ? row.literal : slots[static_cast<std::size_t>(row.source)];
     if (!text.empty()) {
-      doc.field(row.path, row_layout<Profile>::keys[I], keep).string(text);
+      doc.string_field(row.path, row_layout<Profile>::keys[I], keep, text);
       keep = row.path.depth - 1;
     }
   } else {

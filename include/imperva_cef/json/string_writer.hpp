@@ -57,6 +57,31 @@ class string_writer {
     need_comma_ = false;
   }
 
+  // key_path() then string(), with one bounds check and one cursor update:
+  // a table's text rows, the commonest fields.
+  IMPERVA_CEF_ALWAYS_INLINE void key_path_string(std::string_view json_text, std::size_t objects_opened,
+                                                 std::string_view text) {
+    const std::size_t n = text.size();
+    char* p = room(json_text.size() + n + 3);
+    char* const begin = p;
+    if (need_comma_) *p++ = ',';
+    detail::copy_bytes(p, reinterpret_cast<const unsigned char*>(json_text.data()), json_text.size());
+    p += json_text.size();
+    depth_ += objects_opened;
+    need_comma_ = true;
+    *p++ = '"';
+    if (detail::copy_if_plain(p, reinterpret_cast<const unsigned char*>(text.data()), n)) {
+      p += n;
+      *p++ = '"';
+      advance(static_cast<std::size_t>(p - begin));
+      return;
+    }
+    advance(static_cast<std::size_t>(p - 1 - begin));  // the key only: the value needs escapes
+    need_comma_ = false;
+    write_escaped_quoted<false>(text);
+    need_comma_ = true;
+  }
+
   void string(std::string_view text) {
     write_quoted<false>(text);
     value_done();

@@ -44,6 +44,9 @@ concept json_writer = requires(W& w, std::string_view text, std::int64_t integer
 //   void key_path(std::string_view json_text, std::size_t objects_opened);
 //     Keys that need no escaping with objects opened between them, as JSON
 //     text: `"a":{"b":` is key a, begin_object, key b (objects_opened = 1).
+//   void key_path_string(std::string_view json_text, std::size_t objects_opened,
+//                        std::string_view text);
+//     key_path(json_text, objects_opened), then string(text), in one write.
 //   void number_text(std::string_view json_text);
 //     A number already written as std::to_chars writes it.
 template <class Writer, class = void>
@@ -51,6 +54,13 @@ inline constexpr bool takes_key_paths = false;
 template <class Writer>
 inline constexpr bool takes_key_paths<
     Writer, std::void_t<decltype(std::declval<Writer&>().key_path(std::string_view{}, std::size_t{}))>> = true;
+
+template <class Writer, class = void>
+inline constexpr bool takes_key_path_strings = false;
+template <class Writer>
+inline constexpr bool takes_key_path_strings<
+    Writer, std::void_t<decltype(std::declval<Writer&>().key_path_string(std::string_view{}, std::size_t{},
+                                                                         std::string_view{}))>> = true;
 
 template <class Writer, class = void>
 inline constexpr bool takes_number_text = false;
