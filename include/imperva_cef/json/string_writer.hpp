@@ -194,7 +194,8 @@ class string_writer {
     advance(1);
   }
   void put_text(std::string_view text) {
-    std::memcpy(room(text.size()), text.data(), text.size());
+    // Mostly numbers and literals: a short copy inline, not a library call.
+    detail::copy_bytes(room(text.size()), reinterpret_cast<const unsigned char*>(text.data()), text.size());
     advance(text.size());
   }
   // Before any value or key: a comma inside a container, or, for a new
