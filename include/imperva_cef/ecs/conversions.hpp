@@ -189,13 +189,13 @@ inline value raw_json_value(std::string_view json_text) noexcept {
   return v;
 }
 
-// A header array (lenient JSON) as compact JSON in event_scratch::json,
-// empty when it has no items (left out, like empty strings); nothing when
-// raw is not one.
+// A header array (lenient JSON) as compact JSON (raw itself when it already
+// is that, else in event_scratch::json), empty when it has no items (left
+// out, like empty strings); nothing when raw is not one.
 inline std::optional<std::string_view> compact_json_array(std::string_view raw, event_scratch& scratch) {
-  if (!json::lenient_array_to_json(raw, scratch.json, scratch.decoded)) return std::nullopt;
-  if (scratch.json == "[]") return std::string_view{};
-  return std::string_view(scratch.json);
+  const auto json = json::lenient_array_to_json(raw, scratch.json, scratch.decoded);
+  if (json && *json == "[]") return std::string_view{};
+  return json;
 }
 
 // True when text is a number in to_chars' shortest form within

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -394,16 +395,14 @@ inline void copy_doubling_lone_backslashes(std::string_view text, std::size_t lo
   std::memcpy(to, p, static_cast<std::size_t>(end - p));
 }
 
-// Writes the array in text to out when it takes the fast path.
-inline bool copy_compact_array(std::string_view text, std::string& out) {
+// The fast path: text itself when it is already compact JSON, or a copy in
+// out with its lone backslashes doubled; nothing when it takes the general path.
+inline std::optional<std::string_view> compact_array_view(std::string_view text, std::string& out) {
   std::size_t lone = 0;
-  if (!is_compact_array(text, lone)) return false;
-  if (lone == 0) {
-    out.assign(text);
-  } else {
-    copy_doubling_lone_backslashes(text, lone, out);
-  }
-  return true;
+  if (!is_compact_array(text, lone)) return std::nullopt;
+  if (lone == 0) return text;
+  copy_doubling_lone_backslashes(text, lone, out);
+  return std::string_view(out);
 }
 
 // lenient_array_to_json() without the fast path.
@@ -423,10 +422,14 @@ bool write_lenient_array(std::string_view text, Writer& writer, std::string& scr
 }
 
 // The array in text as compact JSON (strings escaped and UTF-8 repaired,
-// numbers as written) in out, checked and written in one pass; false when
-// text is not a lenient JSON array.
-inline bool lenient_array_to_json(std::string_view text, std::string& out, std::string& scratch) {
-  return detail::copy_compact_array(text, out) || detail::general_array_to_json(text, out, scratch);
+// numbers as written), checked and written in one pass: text itself when it
+// already is that (the usual case: nothing is copied), else written to out.
+// Nothing when text is not a lenient JSON array.
+inline std::optional<std::string_view> lenient_array_to_json(std::string_view text, std::string& out,
+                                                             std::string& scratch) {
+  if (const auto compact = detail::compact_array_view(text, out)) return compact;
+  if (!detail::general_array_to_json(text, out, scratch)) return std::nullopt;
+  return std::string_view(out);
 }
 
 }  // namespace imperva_cef::json
