@@ -223,7 +223,8 @@ TEST_CASE("every byte value is classified as the key grammar says", "[lexer]") {
     const char byte = static_cast<char>(c);
     for (const std::string& extension :
          {std::string("ab") + byte + "c=1 d=2", std::string(1, byte) + "k=1", std::string("x=") + byte + "=2",
-          std::string(20, 'k') + byte + std::string(20, 'k') + "=3 z=4", std::string(" ") + byte + "=5"}) {
+          std::string(20, 'k') + byte + std::string(20, 'k') + "=3 z=4", std::string(" ") + byte + "=5",
+          std::string("a=1") + byte + " b=2"}) {
       INFO("byte " << c << " in \"" << extension << '"');
       CHECK(extension_pairs(extension) == reference_pairs(extension));
     }

@@ -31,13 +31,16 @@ inline std::uint64_t full_match_mask(const char* p, char wanted, char also) noex
 #endif
 }
 
-// The same for the up to 64 bytes of [p, end). The last block of a range is
-// copied, so nothing past end is read.
-inline std::uint64_t match_mask(const char* p, const char* end, char wanted, char also) noexcept {
-  const std::size_t left = static_cast<std::size_t>(end - p);
-  if (left >= 64) return full_match_mask(p, wanted, also);
+// The same for the up to 64 bytes of data[pos, size). A short last block is
+// read as the last 64 bytes of the range, overlapping the block before, and
+// only a range shorter than 64 bytes is copied: nothing past the end is read.
+inline std::uint64_t match_mask(const char* data, std::size_t pos, std::size_t size, char wanted,
+                                char also) noexcept {
+  const std::size_t left = size - pos;
+  if (left >= 64) return full_match_mask(data + pos, wanted, also);
+  if (size >= 64) return full_match_mask(data + size - 64, wanted, also) >> (64 - left);
   char tail[64] = {};
-  std::memcpy(tail, p, left);
+  std::memcpy(tail, data + pos, left);
   return full_match_mask(tail, wanted, also) & ((std::uint64_t{1} << left) - 1);
 }
 

@@ -57,18 +57,20 @@ constexpr std::string_view trim_blanks(std::string_view text) noexcept {
 inline std::uint32_t non_key_bytes(const char* p) noexcept {
 #ifdef IMPERVA_CEF_SSE2
   // Key bytes are the ranges 0x2C-0x39 and 0x41-0x7A less '-', '/', backslash,
-  // '^' and '`'. A range test is one add and one signed compare; OR-ing 2
-  // folds '-' onto '/' and backslash onto '^', so three compares exclude five bytes.
+  // '^' and '`'. A wrapping add moves a range to the top of the signed bytes
+  // and a saturating subtract leaves just the bytes outside it negative: only
+  // sign bits matter. OR-ing 2 folds '-' onto '/' and backslash onto '^', so
+  // three compares exclude five bytes.
   const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const auto outside = [bytes](int low, int count) {  // low maps to -128
-    const __m128i shifted = _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x80 - low)));
-    return _mm_cmpgt_epi8(shifted, _mm_set1_epi8(static_cast<char>(count - 129)));
+  const auto outside = [bytes](int low, int high) {
+    const __m128i shifted = _mm_add_epi8(bytes, _mm_set1_epi8(static_cast<char>(0x7F - high)));
+    return _mm_subs_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 - (high - low + 1))));
   };
   const __m128i paired = _mm_or_si128(bytes, _mm_set1_epi8(2));
   const __m128i excluded = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(paired, _mm_set1_epi8('/')),
                                                      _mm_cmpeq_epi8(paired, _mm_set1_epi8('^'))),
                                         _mm_cmpeq_epi8(bytes, _mm_set1_epi8('`')));
-  const __m128i non_keys = _mm_or_si128(excluded, _mm_and_si128(outside(0x2C, 14), outside(0x41, 58)));
+  const __m128i non_keys = _mm_or_si128(excluded, _mm_and_si128(outside(0x2C, 0x39), outside(0x41, 0x7A)));
   return static_cast<std::uint32_t>(_mm_movemask_epi8(non_keys));
 #else
   std::uint32_t mask = 0;
@@ -79,40 +81,52 @@ inline std::uint32_t non_key_bytes(const char* p) noexcept {
 #endif
 }
 
-// Where the run of key bytes that ends at a given offset of the extension
-// starts: sixteen bytes at a time, backwards. A run stops at the previous '='
-// at the latest, so all look-ups for one line together stay linear.
+// Where the key before each '=' of the extension starts, if it is one: the run
+// of key bytes before '=' is found sixteen bytes at a time, backwards. A run
+// stops at the previous '=' at the latest, so all look-ups for one line
+// together stay linear.
 class key_runs {
  public:
   explicit key_runs(std::string_view extension) noexcept : begin_(extension.data()) {
     if (extension.size() >= 16) {
       head_ = non_key_bytes(begin_);
     } else {
-      // Copied so nothing past the end is read; start() never looks at the filler.
+      // Copied so nothing past the end is read; find_key() never looks at the filler.
       char head[16] = {};
       extension.copy(head, sizeof head);
       head_ = non_key_bytes(head);
     }
   }
 
-  std::size_t start(std::size_t end) const noexcept {
-    if (end >= 16) {
-      const std::uint32_t non_key = non_key_bytes(begin_ + end - 16);
-      if (non_key != 0) return end - 15 + imperva_cef::detail::highest_bit(non_key);
-      end -= 16;
+  // Whether a key ends at the '=' at offset `equals`; if so, sets key to where it starts.
+  bool find_key(std::size_t equals, std::size_t& key) const noexcept {
+    if (equals >= 16) {
+      const std::uint32_t non_key = non_key_bytes(begin_ + equals - 16);
+      // The run starts after its last non-key byte, so at offset 1 or later.
+      if (non_key != 0) return checked(equals - 15 + imperva_cef::detail::highest_bit(non_key), key);
     }
-    return long_run_start(end);
+    return find_long_key(equals, key);
   }
 
  private:
-  // The rest of a run longer than 16 bytes, or a run in the first 16: rare.
-  std::size_t long_run_start(std::size_t end) const noexcept {
-    for (; end >= 16; end -= 16) {
-      const std::uint32_t non_key = non_key_bytes(begin_ + end - 16);
-      if (non_key != 0) return end - 15 + imperva_cef::detail::highest_bit(non_key);
+  // A key starts with a key-start byte (so not at '=') right after a blank.
+  bool checked(std::size_t run, std::size_t& key) const noexcept {
+    key = run;
+    return is_blank(begin_[run - 1]) && is_key_start_char(static_cast<unsigned char>(begin_[run]));
+  }
+
+  // A run longer than 16 bytes, or one in the first 16: rare.
+  bool find_long_key(std::size_t end, std::size_t& key) const noexcept {
+    if (end >= 16) {
+      for (end -= 16; end >= 16; end -= 16) {
+        const std::uint32_t non_key = non_key_bytes(begin_ + end - 16);
+        if (non_key != 0) return checked(end - 15 + imperva_cef::detail::highest_bit(non_key), key);
+      }
     }
     const std::uint32_t non_key = head_ & ((1u << end) - 1);
-    return non_key != 0 ? imperva_cef::detail::highest_bit(non_key) + 1 : 0;
+    if (non_key != 0) return checked(imperva_cef::detail::highest_bit(non_key) + 1, key);
+    key = 0;
+    return is_key_start_char(static_cast<unsigned char>(begin_[0]));
   }
 
   const char* begin_;
@@ -152,7 +166,7 @@ inline parse_result lex_header(std::string_view line, header& out) noexcept {
   std::size_t field = 0, escaped_until = 0;
   bool escapes = false;
   for (std::size_t block = pos; field < 6 && block < line.size(); block += 64) {
-    std::uint64_t stops = detail::match_mask(data + block, data + line.size(), '|', '\\');
+    std::uint64_t stops = detail::match_mask(data, block, line.size(), '|', '\\');
     for (; stops != 0 && field < 6; stops &= stops - 1) {
       const std::size_t at = block + imperva_cef::detail::lowest_bit(stops);
       if (at < escaped_until) continue;
@@ -184,16 +198,23 @@ void lex_extension(std::string_view extension, Handler& handler) {
   const char* value_begin = nullptr;
 
   for (std::size_t block = 0; block < size; block += 64) {
-    std::uint64_t equals_signs = detail::match_mask(begin + block, begin + size, '=', '=');
+    std::uint64_t equals_signs = detail::match_mask(begin, block, size, '=', '=');
     for (; equals_signs != 0; equals_signs &= equals_signs - 1) {
       const std::size_t equals = block + imperva_cef::detail::lowest_bit(equals_signs);
-      const std::size_t key = key_runs.start(equals);
-      if (key == equals || !detail::is_key_start_char(static_cast<unsigned char>(begin[key]))) continue;
-      if (key != 0 && !detail::is_blank(begin[key - 1])) continue;
+      std::size_t key;
+      if (!key_runs.find_key(equals, key)) continue;
 
       if (value_begin != nullptr) {
-        // begin[key - 1] is a blank after the previous '=': the value ends before it.
-        handler.on_pair(pending_key, detail::trim_blanks(value_begin, begin + key - 1));
+        // The value ends at the blank before this key, so *value_begin can be
+        // read (it is that blank if the value is empty) and, if it is no blank,
+        // so can value_end[-1]. Most values have no blank at either end; one
+        // compare per end finds them, as no byte above ' ' is a blank.
+        const char* const value_end = begin + key - 1;
+        std::string_view value(value_begin, static_cast<std::size_t>(value_end - value_begin));
+        if (static_cast<unsigned char>(*value_begin) <= ' ' || static_cast<unsigned char>(value_end[-1]) <= ' ') {
+          value = detail::trim_blanks(value_begin, value_end);
+        }
+        handler.on_pair(pending_key, value);
       }
       pending_key = std::string_view(begin + key, equals - key);
       value_begin = begin + equals + 1;
