@@ -123,3 +123,16 @@ TEST_CASE("keys of 17 to 24 bytes differing only in their middle are told apart"
   CHECK(seventeen.find("abcdefghIjklmnop_") == -1);
   CHECK(seventeen.find("abcdefgh_jklmnopq") == -1);
 }
+
+TEST_CASE("keys whose words agree but whose lengths differ are told apart", "[key_map]") {
+  constexpr key_map runs{std::array<key_entry, 4>{{
+      {"aaaaaaaaa", 9}, {"aaaaaaaaaa", 10}, {"aaaaaaaaaaaaaaaa", 16}, {"aaaaaaaaaaaaaaaaa", 17}}}};
+  CHECK(runs.find("AAAAAAAAA") == 9);
+  CHECK(runs.find("aaaaaaaaaa") == 10);
+  CHECK(runs.find("aaaaaaaaaaaaaaaa") == 16);
+  CHECK(runs.find("aaaaaaaaaaaaaaaaa") == 17);
+  CHECK(runs.find("aaaaaaaaaaa") == -1);
+  CHECK(runs.find("aaaaaaaaaaaaaaaaaa") == -1);
+  CHECK(runs.lookup("aaaaaaaa") == nullptr);
+  CHECK(runs.lookup("aaaaaaaaaa") == &runs.entries()[1]);
+}

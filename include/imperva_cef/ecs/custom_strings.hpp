@@ -21,22 +21,23 @@ namespace imperva_cef::ecs {
 
 inline constexpr int custom_string_count = 11;  // Imperva uses cs1..cs11
 
-// Key ids for csN and csNLabel in a profile's key map, above any slot number.
-inline constexpr int custom_value_base = 1 << 12;
-inline constexpr int custom_label_base = 1 << 13;
+// Key ids for csN and csNLabel in a profile's key map, above any slot number:
+// custom_key_base plus the index of the pair in custom_strings_seen::texts.
+inline constexpr int custom_key_base = 1 << 12;
+inline constexpr int custom_label_offset = custom_string_count + 1;
 
 inline constexpr std::array<key_entry, 2 * custom_string_count> custom_string_keys{{
-    {"cs1", custom_value_base + 1},    {"cs1Label", custom_label_base + 1},
-    {"cs2", custom_value_base + 2},    {"cs2Label", custom_label_base + 2},
-    {"cs3", custom_value_base + 3},    {"cs3Label", custom_label_base + 3},
-    {"cs4", custom_value_base + 4},    {"cs4Label", custom_label_base + 4},
-    {"cs5", custom_value_base + 5},    {"cs5Label", custom_label_base + 5},
-    {"cs6", custom_value_base + 6},    {"cs6Label", custom_label_base + 6},
-    {"cs7", custom_value_base + 7},    {"cs7Label", custom_label_base + 7},
-    {"cs8", custom_value_base + 8},    {"cs8Label", custom_label_base + 8},
-    {"cs9", custom_value_base + 9},    {"cs9Label", custom_label_base + 9},
-    {"cs10", custom_value_base + 10},  {"cs10Label", custom_label_base + 10},
-    {"cs11", custom_value_base + 11},  {"cs11Label", custom_label_base + 11},
+    {"cs1", custom_key_base + 1},    {"cs1Label", custom_key_base + custom_label_offset + 1},
+    {"cs2", custom_key_base + 2},    {"cs2Label", custom_key_base + custom_label_offset + 2},
+    {"cs3", custom_key_base + 3},    {"cs3Label", custom_key_base + custom_label_offset + 3},
+    {"cs4", custom_key_base + 4},    {"cs4Label", custom_key_base + custom_label_offset + 4},
+    {"cs5", custom_key_base + 5},    {"cs5Label", custom_key_base + custom_label_offset + 5},
+    {"cs6", custom_key_base + 6},    {"cs6Label", custom_key_base + custom_label_offset + 6},
+    {"cs7", custom_key_base + 7},    {"cs7Label", custom_key_base + custom_label_offset + 7},
+    {"cs8", custom_key_base + 8},    {"cs8Label", custom_key_base + custom_label_offset + 8},
+    {"cs9", custom_key_base + 9},    {"cs9Label", custom_key_base + custom_label_offset + 9},
+    {"cs10", custom_key_base + 10},  {"cs10Label", custom_key_base + custom_label_offset + 10},
+    {"cs11", custom_key_base + 11},  {"cs11Label", custom_key_base + custom_label_offset + 11},
 }};
 
 constexpr std::string_view custom_value_key(int n) noexcept { return custom_string_keys[2 * (n - 1)].key; }
@@ -52,18 +53,26 @@ constexpr std::array<key_entry, N + custom_string_keys.size()> with_custom_strin
   return all;
 }
 
-// What the lexer saw, decoded, indexed by N (index 0 unused).
+// What the lexer saw, decoded: csN's value at texts[N], its label at
+// texts[custom_label_offset + N] (index 0 of each half unused).
 struct custom_strings_seen {
-  std::array<std::string_view, custom_string_count + 1> values{};
-  std::array<std::string_view, custom_string_count + 1> labels{};
-  std::uint32_t sent = 0;  // bit N: csN or csNLabel was sent, so routing visits only those
+  std::array<std::string_view, 2 * custom_label_offset> texts{};
+  std::uint32_t sent = 0;  // bit i: texts[i] was sent, so routing visits only those N
+  static_assert(2 * custom_label_offset <= 32, "a bit of sent for each text");
 
-  // Stores the pair of a csN or csNLabel key id.
-  constexpr void take(int id, std::string_view value) noexcept {
-    const bool label = id > custom_label_base;
-    const int n = id - (label ? custom_label_base : custom_value_base);
-    (label ? labels : values)[static_cast<std::size_t>(n)] = value;
-    sent |= std::uint32_t{1} << n;
+  // Stores the pair of a csN or csNLabel key id: one store and one bit, no
+  // branch on which of the two it is.
+  constexpr void take(int id, std::string_view text) noexcept {
+    const auto index = static_cast<std::size_t>(id - custom_key_base);
+    texts[index] = text;
+    sent |= std::uint32_t{1} << index;
+  }
+
+  constexpr std::string_view value(std::size_t n) const noexcept { return texts[n]; }
+  constexpr std::string_view label(std::size_t n) const noexcept { return texts[custom_label_offset + n]; }
+  // Bit N: csN or csNLabel was sent.
+  constexpr std::uint32_t sent_numbers() const noexcept {
+    return (sent | sent >> custom_label_offset) & ((std::uint32_t{1} << custom_label_offset) - 1);
   }
 };
 
@@ -139,23 +148,23 @@ template <class Profile, std::size_t Slots>
 void route_custom_strings(const custom_strings_seen& seen, std::array<std::string_view, Slots>& slots,
                           event_scratch& scratch) {
   std::uint32_t unlabelled = 0;
-  for (std::uint32_t left = seen.sent; left != 0; left &= left - 1) {
+  for (std::uint32_t left = seen.sent_numbers(); left != 0; left &= left - 1) {
     const int n = static_cast<int>(imperva_cef::detail::lowest_bit(left));
     const auto index = static_cast<std::size_t>(n);
-    const std::string_view label = seen.labels[index];
+    const std::string_view label = seen.label(index);
     if (label.empty()) {
-      if (!seen.values[index].empty()) unlabelled |= std::uint32_t{1} << n;
+      if (!seen.value(index).empty()) unlabelled |= std::uint32_t{1} << n;
       continue;
     }
     const int slot = detail::same_bytes(label, usual_custom_labels<Profile>[index])
                          ? Profile::usual_custom_slots[index]
                          : slot_for_label(Profile::custom_labels, label);
-    place_custom_string(n, slot, seen.values[index], label, slots, scratch);
+    place_custom_string(n, slot, seen.value(index), label, slots, scratch);
   }
   for (; unlabelled != 0; unlabelled &= unlabelled - 1) {
     const int n = static_cast<int>(imperva_cef::detail::lowest_bit(unlabelled));
     const auto index = static_cast<std::size_t>(n);
-    place_custom_string(n, Profile::usual_custom_slots[index], seen.values[index], {}, slots, scratch);
+    place_custom_string(n, Profile::usual_custom_slots[index], seen.value(index), {}, slots, scratch);
   }
 }
 

@@ -48,10 +48,11 @@ struct ecs_collector {
   void on_pair(std::string_view key, std::string_view raw) {
     const std::string_view value = decode(raw, arena);
     const int id = Profile::keys.find(key, raw.data() + raw.size());
-    if (id < 0) {
-      unmapped.push_back({key, value, unmapped.size()});
-    } else if (id < Profile::slot_count) {
+    // Mapped keys first, with one unsigned compare: they are most pairs.
+    if (static_cast<unsigned>(id) < Profile::slot_count) {
       slots[static_cast<std::size_t>(id)] = value;
+    } else if (id < 0) {
+      unmapped.push_back({key, value, unmapped.size()});
     } else {
       custom.take(id, value);
     }
