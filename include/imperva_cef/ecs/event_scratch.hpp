@@ -29,6 +29,24 @@ constexpr bool same_view(std::string_view a, std::string_view b) noexcept {
   return a.data() == b.data() && a.size() == b.size();
 }
 
+// The parts split from the last view given, so that the rows reading one
+// slot split it once per event.
+template <class Parts, Parts (*Split)(std::string_view) noexcept>
+class split_once {
+ public:
+  const Parts& of(std::string_view text) noexcept {
+    if (!same_view(text, from_)) {
+      from_ = text;
+      parts_ = Split(text);
+    }
+    return parts_;
+  }
+
+ private:
+  std::string_view from_;
+  Parts parts_;
+};
+
 }  // namespace detail
 
 struct extension_pair {
@@ -54,10 +72,8 @@ struct event_scratch {
     bool microseconds = false;       // the precision text was formatted with
     std::string_view text;           // formatted, once asked for
   };
-  std::string_view split_from;
-  url_parts split;
-  std::string_view tls_from;
-  tls_parts tls;
+  detail::split_once<url_parts, split_request> requests;
+  detail::split_once<tls_parts, split_tls> tls_versions;
   std::array<time_read, 2> times{};
   std::size_t next_time = 0;
   convert::date_memo dates;  // kept from event to event
@@ -69,29 +85,14 @@ struct event_scratch {
   void clear() noexcept {
     failures.clear();
     unmapped.clear();
-    split_from = {};
-    split = {};
-    tls_from = {};
-    tls = {};
+    requests = {};
+    tls_versions = {};
     times = {};
     valid_ip_count = 0;
   }
 
-  const url_parts& request_parts(std::string_view request) noexcept {
-    if (!detail::same_view(request, split_from)) {
-      split_from = request;
-      split = split_request(request);
-    }
-    return split;
-  }
-
-  const tls_parts& tls_version_parts(std::string_view ver) noexcept {
-    if (!detail::same_view(ver, tls_from)) {
-      tls_from = ver;
-      tls = split_tls(ver);
-    }
-    return tls;
-  }
+  const url_parts& request_parts(std::string_view request) noexcept { return requests.of(request); }
+  const tls_parts& tls_version_parts(std::string_view ver) noexcept { return tls_versions.of(ver); }
 
   // The time read from text, once per event for each view.
   time_read& time(std::string_view text) noexcept {
