@@ -61,24 +61,11 @@ class string_writer {
   // a table's text rows, the commonest fields.
   IMPERVA_CEF_ALWAYS_INLINE void key_path_string(std::string_view json_text, std::size_t objects_opened,
                                                  std::string_view text) {
-    const std::size_t n = text.size();
-    char* p = room(json_text.size() + n + 3);
-    char* const begin = p;
-    if (need_comma_) *p++ = ',';
-    detail::copy_bytes(p, reinterpret_cast<const unsigned char*>(json_text.data()), json_text.size());
-    p += json_text.size();
     depth_ += objects_opened;
-    need_comma_ = true;
-    *p++ = '"';
-    if (detail::copy_if_plain(p, reinterpret_cast<const unsigned char*>(text.data()), n)) {
-      p += n;
-      *p++ = '"';
-      advance(static_cast<std::size_t>(p - begin));
-      return;
+    if (!write_plain<false>(text, json_text)) {
+      key_path(json_text, 0);
+      write_escaped_quoted<false>(text);
     }
-    advance(static_cast<std::size_t>(p - 1 - begin));  // the key only: the value needs escapes
-    need_comma_ = false;
-    write_escaped_quoted<false>(text);
     need_comma_ = true;
   }
 
@@ -164,13 +151,17 @@ class string_writer {
     if (depth_ == 0 || !write_plain<IsKey>(text)) write_escaped_quoted<IsKey>(text);
   }
 
-  // Inside a container only; false, with nothing committed, when text needs escapes.
+  // [,]key_path"text"[:] inside a container, key_path being JSON text (a
+  // table row's keys) or nothing; false, with nothing committed, when text
+  // needs escapes.
   template <bool IsKey>
-  IMPERVA_CEF_ALWAYS_INLINE bool write_plain(std::string_view text) {
+  IMPERVA_CEF_ALWAYS_INLINE bool write_plain(std::string_view text, std::string_view key_path = {}) {
     const std::size_t n = text.size();
-    char* p = room(n + 4);
+    char* p = room(key_path.size() + n + 4);
     char* const begin = p;
     if (need_comma_) *p++ = ',';
+    detail::copy_bytes(p, reinterpret_cast<const unsigned char*>(key_path.data()), key_path.size());
+    p += key_path.size();
     *p++ = '"';
     if (!detail::copy_if_plain(p, reinterpret_cast<const unsigned char*>(text.data()), n)) return false;
     p += n;
