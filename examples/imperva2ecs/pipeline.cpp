@@ -16,8 +16,7 @@ pipeline_shape shape_for(unsigned threads) {
   pipeline_shape shape;
   shape.threads = std::max(1u, threads);
   shape.batches = shape.threads == 1 ? 1 : 2 * std::size_t{shape.threads} + 2;
-  shape.batch_bytes = std::clamp<std::size_t>(in_flight / shape.batches, std::size_t{64} << 10,
-                                              std::size_t{256} << 10);
+  shape.batch_bytes = std::clamp<std::size_t>(in_flight / shape.batches, std::size_t{64} << 10, largest_batch_bytes);
   return shape;
 }
 
