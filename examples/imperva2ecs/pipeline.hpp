@@ -1,10 +1,11 @@
 // Runs reader -> converter -> writer over every input.
 //
 // threads == 1: one loop on the calling thread.
-// threads > 1: the calling thread writes, one thread reads (and decompresses),
-// `threads` workers convert. A fixed set of batches circulates between them,
-// so memory stays bounded, and the writer takes batches strictly in input
-// order, so the output bytes are the same for any number of threads.
+// threads > 1: the calling thread writes; `threads` workers each read (and
+// decompress) a batch in turn, then convert it. A fixed set of batches
+// circulates between them, so memory stays bounded, and the writer takes
+// batches strictly in input order, so the output bytes are the same for any
+// number of threads.
 #pragma once
 
 #include <cstddef>
@@ -21,7 +22,7 @@ inline constexpr std::size_t largest_batch_bytes = std::size_t{256} << 10;
 
 struct pipeline_shape {
   unsigned threads = 1;
-  std::size_t batches = 1;                        // batches in circulation
+  std::size_t batches_per_worker = 1;             // each worker's own batches
   std::size_t batch_bytes = largest_batch_bytes;  // input bytes a batch aims at
 };
 
@@ -33,12 +34,12 @@ pipeline_shape shape_for(unsigned threads);
 enum class run_outcome {
   completed,        // every input read to its end
   stopped,          // the writer asked to stop (--on-error fail)
-  stopped_threads,  // the same, with the reader thread possibly still blocked
-                    // in a read: the caller must end the process (std::_Exit)
+  stopped_threads,  // the same, with a worker possibly still blocked in a
+                    // read: the caller must end the process (std::_Exit)
 };
 
-// Exceptions from the writer (output_error) and unexpected ones from the
-// reader propagate; in the threaded case, after one of those the caller must
+// Exceptions from the writer (output_error) and unexpected ones from reading
+// or converting propagate; in the threaded case, after one of those the caller must
 // likewise end the process with std::_Exit.
 run_outcome run_pipeline(batch_reader& reader, batch_writer& writer, const conversion& how,
                          const pipeline_shape& shape);
