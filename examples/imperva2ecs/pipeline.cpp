@@ -43,33 +43,37 @@ struct shared_state {
   // A worker's own batches: their buffers stay in its core's cache (batches
   // shared between workers cost ~10 % more CPU time in cache misses).
   struct worker_batches {
-    std::vector<job*> free;  // last in, first out: the warmest first
+    std::vector<job*> free;          // last in, first out: the warmest first
     std::condition_variable wakeup;  // one is free, or stop, or the end
   };
 
-  explicit shared_state(std::size_t workers) : own(workers) {}
+  explicit shared_state(std::size_t workers) : own(workers), running(workers) {}
 
-  // Held by the worker that is reading, until its batch is queued for the
-  // writer: batches queue in input order.
+  // Held by the worker that is reading, until its batch is queued: batches
+  // queue in input order.
   std::mutex read_mutex;
   std::mutex mutex;
-  std::condition_variable writer_wakeup;  // the oldest batch is converted, or the end
+  std::condition_variable caller_wakeup;  // every worker is done, or stop
 
   std::vector<std::unique_ptr<job>> jobs;
   std::vector<worker_batches> own;
-  std::deque<job*> in_order;  // filled, in input order, for the writer
+  std::deque<job*> in_order;  // read, in input order, not yet written
+  bool writing = false;       // a worker is writing the converted front of in_order
   bool reading_done = false;
   bool stop = false;
-  std::exception_ptr failure;  // an unexpected exception in reading or converting
+  std::exception_ptr failure;   // an exception in reading, converting or writing
+  std::size_t running;          // workers that have not finished
 
-  void wake_all() {  // with mutex held
+  void stop_with(std::exception_ptr error) {  // with mutex held
+    if (error && !failure) failure = error;
+    stop = true;
     for (auto& batches : own) batches.wakeup.notify_all();
-    writer_wakeup.notify_all();
+    caller_wakeup.notify_all();
   }
 };
 
-// Reads the next batch into one of the worker's free batches and queues it
-// for the writer; nullptr when there is nothing more to do.
+// Reads the next batch into one of the worker's free batches and queues it;
+// nullptr when there is nothing more to do.
 shared_state::job* read_next(shared_state& s, batch_reader& reader, unsigned worker) {
   shared_state::worker_batches& mine = s.own[worker];
   shared_state::job* j;
@@ -81,8 +85,6 @@ shared_state::job* read_next(shared_state& s, batch_reader& reader, unsigned wor
     mine.free.pop_back();
   }
   std::lock_guard<std::mutex> reading(s.read_mutex);
-  bool more = false;
-  std::exception_ptr failure;
   {
     std::lock_guard<std::mutex> lock(s.mutex);
     if (s.stop || s.reading_done) {
@@ -90,6 +92,8 @@ shared_state::job* read_next(shared_state& s, batch_reader& reader, unsigned wor
       return nullptr;
     }
   }
+  bool more = false;
+  std::exception_ptr failure;
   try {
     more = reader.next(j->work);
   } catch (...) {
@@ -97,20 +101,47 @@ shared_state::job* read_next(shared_state& s, batch_reader& reader, unsigned wor
   }
   std::lock_guard<std::mutex> lock(s.mutex);
   if (failure || !more) {
-    if (failure && !s.failure) s.failure = failure;
     mine.free.push_back(j);
     s.reading_done = true;
-    s.wake_all();
+    for (auto& batches : s.own) batches.wakeup.notify_all();
+    if (failure) s.stop_with(failure);
     return nullptr;
   }
-  s.in_order.push_back(j);
   j->converted = false;
+  s.in_order.push_back(j);
   return j;
 }
 
+// Writes the converted batches at the front of the queue, unless another
+// worker is at it already (it will see these too). Called with the lock held;
+// releases it around each write.
+void write_converted(shared_state& s, std::unique_lock<std::mutex>& lock, batch_writer& writer) {
+  if (s.writing) return;
+  s.writing = true;
+  while (!s.stop && !s.in_order.empty() && s.in_order.front()->converted) {
+    shared_state::job* j = s.in_order.front();
+    s.in_order.pop_front();
+    lock.unlock();
+    bool go_on = false;
+    std::exception_ptr failure;
+    try {
+      go_on = writer.write(j->work);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    lock.lock();
+    s.own[j->owner].free.push_back(j);
+    s.own[j->owner].wakeup.notify_one();
+    if (failure || !go_on) s.stop_with(failure);  // no failure: --on-error fail
+  }
+  s.writing = false;
+}
+
 // Each worker reads its own batch, so the lines are in its core's cache when
-// it converts them.
-void worker_loop(shared_state& s, batch_reader& reader, const conversion& how, unsigned worker) {
+// it converts them; whichever worker completes the oldest batch writes it,
+// so no thread wakes up only to write.
+void worker_loop(shared_state& s, batch_reader& reader, batch_writer& writer, const conversion& how,
+                 unsigned worker) {
   while (shared_state::job* j = read_next(s, reader, worker)) {
     std::exception_ptr failure;
     try {
@@ -118,16 +149,16 @@ void worker_loop(shared_state& s, batch_reader& reader, const conversion& how, u
     } catch (...) {
       failure = std::current_exception();
     }
-    std::lock_guard<std::mutex> lock(s.mutex);
+    std::unique_lock<std::mutex> lock(s.mutex);
     if (failure) {
-      if (!s.failure) s.failure = failure;
-      s.stop = true;
-      s.wake_all();
-      return;
+      s.stop_with(failure);
+      break;
     }
     j->converted = true;
-    if (s.in_order.front() == j) s.writer_wakeup.notify_one();
+    write_converted(s, lock, writer);
   }
+  std::lock_guard<std::mutex> lock(s.mutex);
+  if (--s.running == 0) s.caller_wakeup.notify_all();
 }
 
 run_outcome run_parallel(batch_reader& reader, batch_writer& writer, const conversion& how,
@@ -144,55 +175,22 @@ run_outcome run_parallel(batch_reader& reader, batch_writer& writer, const conve
 
   std::vector<std::thread> workers;
   for (unsigned worker = 0; worker < shape.threads; ++worker) {
-    workers.emplace_back([state, &reader, &how, worker] { worker_loop(*state, reader, how, worker); });
+    workers.emplace_back(
+        [state, &reader, &writer, &how, worker] { worker_loop(*state, reader, writer, how, worker); });
   }
 
-  // A worker may be blocked reading a pipe or a terminal: leave them all.
-  // The caller ends the process.
-  auto stop_all = [&] {
-    {
-      std::lock_guard<std::mutex> lock(s.mutex);
-      s.stop = true;
-      s.wake_all();
-    }
+  std::unique_lock<std::mutex> lock(s.mutex);
+  s.caller_wakeup.wait(lock, [&] { return s.stop || s.running == 0; });
+  if (s.stop) {
+    // A worker may be blocked reading a pipe or a terminal: leave them all.
+    // The caller ends the process.
+    const std::exception_ptr failure = s.failure;
+    lock.unlock();
     for (auto& worker : workers) worker.detach();
-  };
-
-  for (;;) {
-    shared_state::job* j;
-    {
-      std::unique_lock<std::mutex> lock(s.mutex);
-      s.writer_wakeup.wait(lock, [&] {
-        return s.failure || (!s.in_order.empty() && s.in_order.front()->converted) ||
-               (s.reading_done && s.in_order.empty());
-      });
-      if (s.failure) {
-        const std::exception_ptr failure = s.failure;
-        lock.unlock();
-        stop_all();
-        std::rethrow_exception(failure);
-      }
-      if (s.in_order.empty()) break;
-      j = s.in_order.front();
-      s.in_order.pop_front();
-    }
-    bool go_on;
-    try {
-      go_on = writer.write(j->work);
-    } catch (...) {
-      stop_all();
-      throw;
-    }
-    {
-      std::lock_guard<std::mutex> lock(s.mutex);
-      s.own[j->owner].free.push_back(j);
-      s.own[j->owner].wakeup.notify_one();
-    }
-    if (!go_on) {
-      stop_all();
-      return run_outcome::stopped_threads;
-    }
+    if (failure) std::rethrow_exception(failure);
+    return run_outcome::stopped_threads;
   }
+  lock.unlock();
   for (auto& worker : workers) worker.join();
   return run_outcome::completed;
 }

@@ -1,11 +1,12 @@
 // Runs reader -> converter -> writer over every input.
 //
 // threads == 1: one loop on the calling thread.
-// threads > 1: the calling thread writes; `threads` workers each read (and
-// decompress) a batch in turn, then convert it. A fixed set of batches
-// circulates between them, so memory stays bounded, and the writer takes
-// batches strictly in input order, so the output bytes are the same for any
-// number of threads.
+// threads > 1: `threads` workers each read (and decompress) a batch in turn,
+// then convert it; whichever worker completes the oldest batch writes it and
+// any converted batches after it, so the output is written strictly in input
+// order and its bytes are the same for any number of threads. The calling
+// thread only waits. A fixed set of batches circulates, so memory stays
+// bounded.
 #pragma once
 
 #include <cstddef>
@@ -27,8 +28,8 @@ struct pipeline_shape {
 };
 
 // The shape for a thread count: blocks of 64 KiB to largest_batch_bytes, at
-// most about 8 MiB of input in flight (more only for the 2N+2 blocks of a
-// very high N).
+// most about 8 MiB of input in flight (more only for the two blocks per
+// worker of a very high N).
 pipeline_shape shape_for(unsigned threads);
 
 enum class run_outcome {
@@ -39,8 +40,8 @@ enum class run_outcome {
 };
 
 // Exceptions from the writer (output_error) and unexpected ones from reading
-// or converting propagate; in the threaded case, after one of those the caller must
-// likewise end the process with std::_Exit.
+// or converting propagate; in the threaded case, after one of those the
+// caller must likewise end the process with std::_Exit.
 run_outcome run_pipeline(batch_reader& reader, batch_writer& writer, const conversion& how,
                          const pipeline_shape& shape);
 

@@ -2,6 +2,7 @@
 // by running the built binary on inputs the tests make themselves.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <fstream>
 #include <regex>
 #include <string>
 #include <vector>
@@ -283,6 +284,22 @@ TEST_CASE("output file option", "[output_file]") {
   const run_result unwritable = run({"-o", dir.path("no/such/dir/out.ndjson"), input});
   CHECK(unwritable.exit_status == 2);
   require_one_line_message(unwritable, {"no/such/dir/out.ndjson"});
+}
+
+TEST_CASE("a write error stops the run with status 2, any thread count", "[write_error]") {
+  if (!std::ifstream("/dev/full")) {
+    WARN("skipped: no /dev/full on this system");
+    return;
+  }
+  temp_dir dir;
+  // Many batches, so that workers are still busy when the first write fails.
+  const auto input = dir.write("in.log", cef_lines(8000, 7));
+  for (const char* threads : {"1", "2", "3"}) {
+    const run_result r = run({"--threads", threads, "-o", "/dev/full", input});
+    INFO("--threads " << threads);
+    CHECK(r.exit_status == 2);
+    require_one_line_message(r, {"cannot write /dev/full"});
+  }
 }
 
 TEST_CASE("standard input, dash, and several inputs in order", "[stdin_and_order]") {
