@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> inputs = options.inputs;
   if (inputs.empty()) inputs.emplace_back("-");
 
-  const pipeline_shape shape = shape_for(resolve_threads(options.threads));
+  const pipeline_shape shape = shape_for(resolve_threads(options.threads), *out);
   // A progress line only where a person watches it, and never on top of the output.
   progress_line progress(::isatty(STDERR_FILENO) == 1 && ::isatty(out->fd()) != 1);
   batch_reader reader(std::move(inputs), shape.batch_bytes);

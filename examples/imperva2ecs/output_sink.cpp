@@ -1,6 +1,7 @@
 #include "output_sink.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <fmt/core.h>
 #include <unistd.h>
 
@@ -34,6 +35,15 @@ void output_sink::write(std::string_view bytes) {
     p += count;
     left -= static_cast<std::size_t>(count);
   }
+}
+
+bool output_sink::may_wait_for_reader() const {
+  struct stat output {};
+  if (::fstat(fd_, &output) != 0) return true;
+  if (S_ISREG(output.st_mode)) return false;
+  struct stat null_device {};
+  return !(S_ISCHR(output.st_mode) && ::stat("/dev/null", &null_device) == 0 &&
+           output.st_rdev == null_device.st_rdev);
 }
 
 void output_sink::close() {

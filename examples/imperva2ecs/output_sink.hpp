@@ -32,6 +32,10 @@ class output_sink {
 
   int fd() const noexcept { return fd_; }
 
+  // True when a write can wait on whoever reads the output (a pipe, a socket,
+  // a terminal), false for a regular file or /dev/null.
+  bool may_wait_for_reader() const;
+
  private:
   int fd_;
   bool owns_fd_;

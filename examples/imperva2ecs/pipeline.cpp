@@ -11,13 +11,14 @@
 
 namespace imperva2ecs {
 
-pipeline_shape shape_for(unsigned threads) {
+pipeline_shape shape_for(unsigned threads, const output_sink& out) {
   constexpr std::size_t in_flight = std::size_t{8} << 20;
   pipeline_shape shape;
   shape.threads = std::max(1u, threads);
   shape.batches_per_worker = shape.threads == 1 ? 1 : 2;
   shape.batch_bytes = std::clamp<std::size_t>(in_flight / (shape.batches_per_worker * shape.threads),
                                               std::size_t{64} << 10, largest_batch_bytes);
+  shape.calling_thread_writes = out.may_wait_for_reader();
   return shape;
 }
 
@@ -53,12 +54,13 @@ struct shared_state {
   // queue in input order.
   std::mutex read_mutex;
   std::mutex mutex;
-  std::condition_variable caller_wakeup;  // every worker is done, or stop
+  // Every worker is done, or stop, or (when it writes) the oldest batch is converted.
+  std::condition_variable caller_wakeup;
 
   std::vector<std::unique_ptr<job>> jobs;
   std::vector<worker_batches> own;
   std::deque<job*> in_order;  // read, in input order, not yet written
-  bool writing = false;       // a worker is writing the converted front of in_order
+  bool writing = false;       // a thread is writing the converted front of in_order
   bool reading_done = false;
   bool stop = false;
   std::exception_ptr failure;   // an exception in reading, converting or writing
@@ -113,7 +115,7 @@ shared_state::job* read_next(shared_state& s, batch_reader& reader, unsigned wor
 }
 
 // Writes the converted batches at the front of the queue, unless another
-// worker is at it already (it will see these too). Called with the lock held;
+// thread is at it already (it will see these too). Called with the lock held;
 // releases it around each write.
 void write_converted(shared_state& s, std::unique_lock<std::mutex>& lock, batch_writer& writer) {
   if (s.writing) return;
@@ -138,10 +140,9 @@ void write_converted(shared_state& s, std::unique_lock<std::mutex>& lock, batch_
 }
 
 // Each worker reads its own batch, so the lines are in its core's cache when
-// it converts them; whichever worker completes the oldest batch writes it,
-// so no thread wakes up only to write.
+// it converts them.
 void worker_loop(shared_state& s, batch_reader& reader, batch_writer& writer, const conversion& how,
-                 unsigned worker) {
+                 bool caller_writes, unsigned worker) {
   while (shared_state::job* j = read_next(s, reader, worker)) {
     std::exception_ptr failure;
     try {
@@ -155,7 +156,11 @@ void worker_loop(shared_state& s, batch_reader& reader, batch_writer& writer, co
       break;
     }
     j->converted = true;
-    write_converted(s, lock, writer);
+    if (!caller_writes) {
+      write_converted(s, lock, writer);
+    } else if (s.in_order.front() == j) {
+      s.caller_wakeup.notify_one();
+    }
   }
   std::lock_guard<std::mutex> lock(s.mutex);
   if (--s.running == 0) s.caller_wakeup.notify_all();
@@ -175,20 +180,29 @@ run_outcome run_parallel(batch_reader& reader, batch_writer& writer, const conve
 
   std::vector<std::thread> workers;
   for (unsigned worker = 0; worker < shape.threads; ++worker) {
-    workers.emplace_back(
-        [state, &reader, &writer, &how, worker] { worker_loop(*state, reader, writer, how, worker); });
+    workers.emplace_back([state, &reader, &writer, &how, &shape, worker] {
+      worker_loop(*state, reader, writer, how, shape.calling_thread_writes, worker);
+    });
   }
 
   std::unique_lock<std::mutex> lock(s.mutex);
-  s.caller_wakeup.wait(lock, [&] { return s.stop || s.running == 0; });
-  if (s.stop) {
-    // A worker may be blocked reading a pipe or a terminal: leave them all.
-    // The caller ends the process.
-    const std::exception_ptr failure = s.failure;
-    lock.unlock();
-    for (auto& worker : workers) worker.detach();
-    if (failure) std::rethrow_exception(failure);
-    return run_outcome::stopped_threads;
+  const auto front_converted = [&] { return !s.in_order.empty() && s.in_order.front()->converted; };
+  for (;;) {
+    s.caller_wakeup.wait(lock, [&] {
+      return s.stop || (s.running == 0 && s.in_order.empty()) ||
+             (shape.calling_thread_writes && front_converted());
+    });
+    if (s.stop) {
+      // A worker may be blocked reading a pipe or a terminal: leave them all.
+      // The caller ends the process.
+      const std::exception_ptr failure = s.failure;
+      lock.unlock();
+      for (auto& worker : workers) worker.detach();
+      if (failure) std::rethrow_exception(failure);
+      return run_outcome::stopped_threads;
+    }
+    if (s.running == 0 && s.in_order.empty()) break;
+    write_converted(s, lock, writer);
   }
   lock.unlock();
   for (auto& worker : workers) worker.join();

@@ -2,11 +2,13 @@
 //
 // threads == 1: one loop on the calling thread.
 // threads > 1: `threads` workers each read (and decompress) a batch in turn,
-// then convert it; whichever worker completes the oldest batch writes it and
-// any converted batches after it, so the output is written strictly in input
-// order and its bytes are the same for any number of threads. The calling
-// thread only waits. A fixed set of batches circulates, so memory stays
-// bounded.
+// then convert it. Batches are written strictly in input order, so the output
+// bytes are the same for any number of threads. Who writes depends on the
+// output: to a regular file or /dev/null, whichever worker completes the
+// oldest batch writes it and any converted batches after it (no thread wakes
+// up only to write); to a pipe, socket or terminal, the calling thread writes,
+// so a slow reader of the output never holds up a worker. A fixed set of
+// batches circulates, so memory stays bounded.
 #pragma once
 
 #include <cstddef>
@@ -25,12 +27,13 @@ struct pipeline_shape {
   unsigned threads = 1;
   std::size_t batches_per_worker = 1;             // each worker's own batches
   std::size_t batch_bytes = largest_batch_bytes;  // input bytes a batch aims at
+  bool calling_thread_writes = true;              // threads > 1: see above
 };
 
 // The shape for a thread count: blocks of 64 KiB to largest_batch_bytes, at
 // most about 8 MiB of input in flight (more only for the two blocks per
 // worker of a very high N).
-pipeline_shape shape_for(unsigned threads);
+pipeline_shape shape_for(unsigned threads, const output_sink& out);
 
 enum class run_outcome {
   completed,        // every input read to its end

@@ -221,6 +221,12 @@ TEST_CASE("on-error fail stops with exit status 1 naming the line", "[on_error_f
         CHECK(r.out == expected_ndjson(before));
         require_one_line_message(
             r, {file, "line " + std::to_string(imperva_header_lines + 4322) + ":"});
+        // To a regular file, where the workers write.
+        const run_result to_file =
+            run({"--on-error", "fail", "--threads", threads, "-o", dir.path("out.ndjson"), file});
+        CHECK(to_file.exit_status == 1);
+        CHECK(read_file(dir.path("out.ndjson")) == expected_ndjson(before));
+        CHECK(to_file.err == r.err);
       }
     }
   }
@@ -246,6 +252,13 @@ TEST_CASE("output is identical for any thread count", "[threads_identical]") {
   // The same through a pipe, where blocks arrive in pieces.
   const run_result piped = run({"--threads", "2"}, events);
   CHECK(piped.out == one.out);
+  // To a regular file the workers write (to a pipe, as above, the main thread does).
+  for (const char* threads : {"2", "3"}) {
+    const run_result r = run({"--threads", threads, "-o", dir.path("out.ndjson"), file});
+    INFO("-o, --threads " << threads);
+    REQUIRE(r.exit_status == 0);
+    CHECK(read_file(dir.path("out.ndjson")) == one.out);
+  }
 }
 
 TEST_CASE("profile and keep-original options reach the library", "[profile_options]") {
