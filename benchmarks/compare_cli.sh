@@ -8,23 +8,28 @@
 # Environment:
 #   BUILD_DIR   build tree (default <repo>/build-bench); JOBS (default 1)
 #   SIZE_MB     size of the generated file (default 100)
-#   RUNS        timed runs per command, after one warm-up (default 3); the median is used
+#   RUNS        timed rounds, after one warm-up round (default 5)
+#   OUT_DIR     where the file -> file runs write (default: the build tree;
+#               /dev/shm keeps a disk out of the figures)
 #   IMPERVA2ECS an imperva2ecs binary to use instead of building it here
 #   LOGNORMALIZER lognormalizer binary (default: from PATH)
-# Timing: hyperfine when installed (wall time, median of RUNS), else
-# `date +%s.%N` around each run. Ratios use wall time; the CPU-time column
-# (hyperfine only) shows how much a busy machine inflated the wall times. Output goes to /dev/null for every tool; each
-# tool's output is checked once beforehand, untimed. MB = 10^6 bytes of input.
+# Timing (interleaved_timing.py): every round runs each command once, so a
+# ratio compares two runs seconds apart, and the report gives the median and
+# range of each ratio over the rounds. The comparison with liblognorm writes to
+# /dev/null for every tool (conversion only); imperva2ecs also runs file ->
+# file, as SPEC section 8 states its target. Each tool's output is checked
+# once beforehand, untimed. MB = 10^6 bytes of input.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${BUILD_DIR:-$root/build-bench}
 jobs=${JOBS:-1}
 size_mb=${SIZE_MB:-100}
-runs=${RUNS:-3}
+runs=${RUNS:-5}
 lognormalizer=${LOGNORMALIZER:-$(command -v lognormalizer || true)}
 work="$build/benchmarks/compare"
 mkdir -p "$work"
+out_dir=${OUT_DIR:-$work}
 
 # --- build -------------------------------------------------------------------
 cli=${IMPERVA2ECS:-}
@@ -88,6 +93,10 @@ if [ -n "$cli" ]; then
       names+=("imperva2ecs $profile t$threads")
       commands+=("'$cli' --profile $profile --threads $threads '$corpus' -o /dev/null")
     done
+    for threads in 1 2; do
+      names+=("imperva2ecs $profile t$threads file")
+      commands+=("'$cli' --profile $profile --threads $threads '$corpus' -o '$out_dir/imperva2ecs.ndjson'")
+    done
   done
 else
   echo "note: no imperva2ecs binary: set IMPERVA2ECS or add examples/imperva2ecs to the build" >&2
@@ -95,63 +104,10 @@ fi
 
 [ "${#commands[@]}" -gt 0 ] || { echo "nothing to time" >&2; exit 1; }
 
-# --- time ----------------------------------------------------------------------
+# --- time and report -------------------------------------------------------------
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-medians="$work/medians.txt"
-: >"$medians"
-if command -v hyperfine >/dev/null; then
-  args=()
-  for i in "${!commands[@]}"; do args+=(-n "${names[$i]}" "${commands[$i]}"); done
-  hyperfine --warmup 1 --runs "$runs" --export-json "$work/hyperfine.json" "${args[@]}"
-  python3 - "$work/hyperfine.json" >"$medians" <<'EOF'
-import json, sys
-for r in json.load(open(sys.argv[1]))["results"]:
-    print(f'{r["median"]}\t{r["user"] + r["system"]}\t{r["command"]}')
-EOF
-else
-  for i in "${!commands[@]}"; do
-    sh -c "${commands[$i]}"  # warm-up
-    times=()
-    for _ in $(seq "$runs"); do
-      t0=$(date +%s.%N)
-      sh -c "${commands[$i]}"
-      t1=$(date +%s.%N)
-      times+=("$(echo "$t1 - $t0" | bc -l)")
-    done
-    median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-    printf '%s\t-\t%s\n' "$median" "${names[$i]}" >>"$medians"
-  done
-fi
-
-# --- report --------------------------------------------------------------------
-python3 - "$medians" "$bytes" <<'EOF'
-import sys
-bytes_ = int(sys.argv[2])
-secs, cpu = {}, {}
-for line in open(sys.argv[1]):
-    t, c, name = line.rstrip("\n").split("\t", 2)
-    secs[name] = float(t)
-    cpu[name] = None if c == "-" else float(c)
-mbs = {n: bytes_ / 1e6 / t for n, t in secs.items()}
-print()
-print("| command | median wall s | MB/s (wall) | mean CPU s (user+sys) | MB per CPU-second |")
-print("| --- | ---: | ---: | ---: | ---: |")
-for n in secs:
-    c = cpu[n]
-    cpu_text = f"{c:.3f} | {bytes_ / 1e6 / c:,.1f}" if c else "– | –"
-    print(f"| {n} | {secs[n]:.3f} | {mbs[n]:,.1f} | {cpu_text} |")
-ln = mbs.get("lognormalizer")
-print()
-print("| ratio | value | target |")
-print("| --- | ---: | --- |")
-for profile, goal in (("sekoia", 15), ("ecs", 10)):
-    one, two = mbs.get(f"imperva2ecs {profile} t1"), mbs.get(f"imperva2ecs {profile} t2")
-    if one and ln:
-        print(f"| {profile} 1 thread / lognormalizer | {one / ln:.1f}x | ≥ {goal}x (issue 5) |")
-    if two and ln:
-        print(f"| {profile} 2 threads / lognormalizer | {two / ln:.1f}x | |")
-    if one and two:
-        print(f"| {profile} 2 threads / 1 thread | {two / one:.2f}x | ≥ 1.8x (SPEC), ≥ 1.6x (issue 5) |")
-    if one:
-        print(f"| {profile} 1 thread | {one:,.0f} MB/s | ≥ 500 MB/s (SPEC) |")
-EOF
+list="$work/commands.tsv"
+: >"$list"
+for i in "${!commands[@]}"; do printf '%s\t%s\n' "${names[$i]}" "${commands[$i]}" >>"$list"; done
+python3 "$root/benchmarks/interleaved_timing.py" "$list" "$bytes" "$runs"
+rm -f "$out_dir/imperva2ecs.ndjson"

@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(cmake make g++ git nlohmann-json3-dev libfmt-dev catch2 zlib1g-dev)
 if [[ "${1:-}" == "--all" ]]; then
   # fuzzers (clang + libFuzzer), benchmarks, the liblognorm comparison
-  packages+=(clang libclang-rt-14-dev libbenchmark-dev liblognorm-utils)
+  packages+=(clang libclang-rt-14-dev libbenchmark-dev liblognorm-utils python3)
 fi
 
 missing=()
