@@ -59,12 +59,12 @@ struct shared_state {
 
   std::vector<std::unique_ptr<job>> jobs;
   std::vector<worker_batches> own;
-  std::deque<job*> in_order;  // read, in input order, not yet written
-  bool writing = false;       // a thread is writing the converted front of in_order
+  std::deque<job*> in_order;   // read, in input order, not yet written
+  bool writing = false;        // a thread is writing the converted front of in_order
   bool reading_done = false;
   bool stop = false;
-  std::exception_ptr failure;   // an exception in reading, converting or writing
-  std::size_t running;          // workers that have not finished
+  std::exception_ptr failure;  // an exception in reading, converting or writing
+  std::size_t running;         // workers that have not finished
 
   void stop_with(std::exception_ptr error) {  // with mutex held
     if (error && !failure) failure = error;
@@ -180,9 +180,8 @@ run_outcome run_parallel(batch_reader& reader, batch_writer& writer, const conve
 
   std::vector<std::thread> workers;
   for (unsigned worker = 0; worker < shape.threads; ++worker) {
-    workers.emplace_back([state, &reader, &writer, &how, &shape, worker] {
-      worker_loop(*state, reader, writer, how, shape.calling_thread_writes, worker);
-    });
+    workers.emplace_back([state, &reader, &writer, &how, caller_writes = shape.calling_thread_writes,
+                          worker] { worker_loop(*state, reader, writer, how, caller_writes, worker); });
   }
 
   std::unique_lock<std::mutex> lock(s.mutex);
