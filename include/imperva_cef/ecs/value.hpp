@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "../convert/number.hpp"
+#include "../detail/always_inline.hpp"
 #include "../json/writer.hpp"
 
 namespace imperva_cef::ecs {
@@ -47,6 +48,43 @@ void write_number(Writer& writer, double number, std::string_view shortest_text)
   }
 }
 
+namespace detail {
+
+template <class Writer>
+IMPERVA_CEF_NOINLINE void write_comma_list(Writer& writer, std::string_view list) {
+  writer.begin_array();
+  std::size_t begin = 0;
+  while (begin <= list.size()) {
+    std::size_t comma = list.find(',', begin);
+    if (comma == std::string_view::npos) comma = list.size();
+    if (comma > begin) writer.string(list.substr(begin, comma - begin));
+    begin = comma + 1;
+  }
+  writer.end_array();
+}
+
+template <class Writer>
+IMPERVA_CEF_NOINLINE void write_geo_point(Writer& writer, const value& v) {
+  writer.begin_object();
+  writer.key("lat");
+  write_number(writer, v.number, v.text);
+  writer.key("lon");
+  write_number(writer, v.second, v.second_text);
+  writer.end_object();
+}
+
+template <class Writer>
+IMPERVA_CEF_NOINLINE void write_connection_array(Writer& writer, std::string_view outcome) {
+  writer.begin_array();
+  writer.string("connection");
+  writer.string(outcome);
+  writer.end_array();
+}
+
+}  // namespace detail
+
+// The kinds written in several calls are out of line: inlined, their loops
+// and calls made the dispatch of every value save and restore more registers.
 template <class Writer>
 void write_value(Writer& writer, const value& v) {
   switch (v.type) {
@@ -61,34 +99,13 @@ void write_value(Writer& writer, const value& v) {
     case value::kind::number: write_number(writer, v.number, v.text); break;
     case value::kind::boolean: writer.boolean(v.flag); break;
     case value::kind::raw_json: writer.raw_json(v.text); break;
-    case value::kind::comma_list: {
-      writer.begin_array();
-      std::size_t begin = 0;
-      while (begin <= v.text.size()) {
-        std::size_t comma = v.text.find(',', begin);
-        if (comma == std::string_view::npos) comma = v.text.size();
-        if (comma > begin) writer.string(v.text.substr(begin, comma - begin));
-        begin = comma + 1;
-      }
-      writer.end_array();
-      break;
-    }
-    case value::kind::geo_point:
-      writer.begin_object();
-      writer.key("lat");
-      write_number(writer, v.number, v.text);
-      writer.key("lon");
-      write_number(writer, v.second, v.second_text);
-      writer.end_object();
-      break;
+    case value::kind::comma_list: detail::write_comma_list(writer, v.text); break;
+    case value::kind::geo_point: detail::write_geo_point(writer, v); break;
     case value::kind::connection_type:
       if constexpr (takes_key_paths<Writer>) {  // a writer of JSON text: one constant is cheaper than four calls
         writer.raw_json(v.second_text);
       } else {
-        writer.begin_array();
-        writer.string("connection");
-        writer.string(v.text);
-        writer.end_array();
+        detail::write_connection_array(writer, v.text);
       }
       break;
   }

@@ -69,8 +69,18 @@ IMPERVA_CEF_ALWAYS_INLINE bool copy_if_plain(char* to, const unsigned char* text
 }
 
 // memcpy for the short strings events are made of, without a library call:
-// two overlapping fixed-size moves cover 4 to 16 bytes.
+// two overlapping fixed-size moves cover 4 to 16 bytes, and 16-byte moves,
+// the last overlapping, up to 64 (the tables' longer key paths).
 inline void copy_bytes(char* to, const unsigned char* from, std::size_t n) noexcept {
+#ifdef IMPERVA_CEF_SSE2
+  if (n > 16 && n <= 64) {
+    for (std::size_t i = 0; i + 16 < n; i += 16) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(to + i), load16(from + i));
+    }
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to + n - 16), load16(from + n - 16));
+    return;
+  }
+#endif
   if (n >= 8 && n <= 16) {
     std::uint64_t head, tail;
     std::memcpy(&head, from, 8);
