@@ -15,6 +15,7 @@
 #include "../convert/ip.hpp"
 #include "../convert/number.hpp"
 #include "../convert/timestamp.hpp"
+#include "../detail/always_inline.hpp"
 #include "../detail/text_arena.hpp"
 #include "../json/lenient.hpp"
 #include "ascii.hpp"
@@ -209,9 +210,10 @@ constexpr bool is_plain_decimal_within(std::string_view text, int limit) noexcep
 }
 
 // The time in raw formatted, once per event for each view (and again only if
-// another precision is asked for).
-inline value cached_timestamp(std::string_view raw, convert::fraction digits, imperva_cef::detail::text_arena& arena,
-                              event_scratch& scratch) {
+// another precision is asked for). Inline: its caller's value is then built
+// in place, not returned and copied.
+IMPERVA_CEF_ALWAYS_INLINE value cached_timestamp(std::string_view raw, convert::fraction digits,
+                                                 imperva_cef::detail::text_arena& arena, event_scratch& scratch) {
   event_scratch::time_read& time = scratch.time(raw);
   if (!time.ms) return {};
   const bool microseconds = digits == convert::fraction::microseconds;

@@ -25,12 +25,12 @@ struct value {
   };
 
   kind type = kind::absent;
+  bool flag = false;             // in type's padding: 64 bytes, not 72, returned by every converted row
   std::string_view text;         // for numbers: the (first) number as to_chars writes it, if known (then number is unset)
   std::string_view second_text;  // geo_point: the same for second; connection_type: the JSON text
   std::int64_t integer = 0;
   double number = 0;
   double second = 0;
-  bool flag = false;
 
   constexpr bool present() const noexcept { return type != kind::absent; }
 };
