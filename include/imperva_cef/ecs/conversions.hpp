@@ -11,6 +11,7 @@
 #include <limits>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "../convert/ip.hpp"
 #include "../convert/number.hpp"
@@ -225,6 +226,23 @@ IMPERVA_CEF_ALWAYS_INLINE value cached_timestamp(std::string_view raw, convert::
   return text_value(time.text);
 }
 
+// scheme in lower case, "://", request and, when query is not empty, '?' and
+// query: written into the arena in one piece, not built from parts.
+inline std::string_view url_with_scheme(std::string_view scheme, std::string_view request, std::string_view query,
+                                        imperva_cef::detail::text_arena& arena) {
+  const std::size_t size = scheme.size() + 3 + request.size() + (query.empty() ? 0 : 1 + query.size());
+  char* out = arena.reserve(size);
+  for (const char c : scheme) *out++ = ascii_lower(c);
+  std::memcpy(out, "://", 3);
+  std::memcpy(out + 3, request.data(), request.size());
+  out += 3 + request.size();
+  if (!query.empty()) {
+    *out++ = '?';
+    std::memcpy(out, query.data(), query.size());
+  }
+  return arena.commit(size);
+}
+
 constexpr bool is_web_scheme(std::string_view app) noexcept {
   return equal_ignoring_case(app, "http") || equal_ignoring_case(app, "https");
 }
@@ -423,8 +441,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       if (!parts.scheme.empty()) {
         return detail::text_value(add_query ? detail::concatenate({raw, "?", query}, arena) : raw);
       }
-      return detail::text_value(detail::concatenate(
-          {detail::lowercase(scheme, arena), "://", raw, add_query ? "?" : "", add_query ? query : ""}, arena));
+      return detail::text_value(detail::url_with_scheme(scheme, raw, add_query ? query : std::string_view{}, arena));
     }
     case conversion::related_ips: {
       scratch.items.clear();
@@ -440,13 +457,14 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       return detail::raw_json_value(list.finish());
     }
     case conversion::related_hosts: {
-      scratch.items.clear();
-      for (const std::string_view host : {raw, scratch.request_parts(slot(row.second)).domain}) {
-        if (!host.empty()) scratch.items.push_back(host);
-      }
-      sort_distinct(scratch.items);
+      // Two hosts at most: one compare sorts them (an empty one first) and
+      // tells a repeat, without sort_distinct.
+      std::string_view first = raw;
+      std::string_view last = scratch.request_parts(slot(row.second)).domain;
+      if (last < first) std::swap(first, last);
       json_array_text list(scratch.json);
-      for (const std::string_view item : scratch.items) list.string(item);
+      if (!first.empty() && first != last) list.string(first);
+      if (!last.empty()) list.string(last);
       return detail::raw_json_value(list.finish());
     }
     case conversion::event_kind: return detail::text_value(raw == "Normal" ? "event" : "alert");
