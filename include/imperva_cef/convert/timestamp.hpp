@@ -45,22 +45,30 @@ struct date_memo {
 
 namespace detail {
 
-constexpr void put_two_digits(char*& out, std::int64_t value) noexcept {
+constexpr void put_two_digits(char*& out, std::uint32_t value) noexcept {
   *out++ = digit_pairs[2 * value];
   *out++ = digit_pairs[2 * value + 1];
 }
 
-// "YYYY-MM-DD" of a day since 1970-01-01 (H. Hinnant's civil_from_days).
+// "YYYY-MM-DD" of a day since 1970-01-01, years 0001-9999, by C. Neri and
+// L. Schneider's calendar algorithm ("Euclidean affine functions and their
+// application to calendar algorithms", 2022): 32-bit multiplications and
+// shifts where civil_from_days divides in 64 bits.
 constexpr void format_date(std::int64_t days, char* out) noexcept {
-  const std::int64_t z = days + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const std::int64_t day = doy - (153 * mp + 2) / 5 + 1;
-  const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  // Days counted from 0000-03-01, plus 82 periods of 400 years (146097 days)
+  // so that the count stays positive well before the year 0001.
+  constexpr std::uint32_t periods = 82;
+  const auto n = static_cast<std::uint32_t>(days + 719468 + 146097 * periods);
+  const std::uint32_t n1 = 4 * n + 3;
+  const std::uint32_t century = n1 / 146097;
+  const std::uint64_t p2 = std::uint64_t{2939745} * ((n1 % 146097) | 3);
+  const auto year_of_century = static_cast<std::uint32_t>(p2 >> 32);
+  const std::uint32_t day_of_year = static_cast<std::uint32_t>(p2) / 2939745 / 4;  // from March 1st
+  const std::uint32_t n3 = 2141 * day_of_year + 197913;
+  const bool january_or_february = day_of_year >= 306;
+  const std::uint32_t year = 100 * century + year_of_century - 400 * periods + (january_or_february ? 1 : 0);
+  const std::uint32_t month = (n3 >> 16) - (january_or_february ? 12 : 0);
+  const std::uint32_t day = (n3 & 0xFFFF) / 2141 + 1;
   // Two digits per step from a table: the divisions by 10 were most of the cost.
   put_two_digits(out, year / 100);
   put_two_digits(out, year % 100);
@@ -75,26 +83,30 @@ constexpr void format_date(std::int64_t days, char* out) noexcept {
 // Writes ms, which must lie in [earliest_epoch_ms, latest_epoch_ms], at out
 // (room for 27 bytes); returns the end of what it wrote.
 constexpr char* write_epoch_ms(std::int64_t ms, fraction digits, date_memo& memo, char* out) noexcept {
-  constexpr std::int64_t ms_per_day = 86400000;
-  std::int64_t days = ms / ms_per_day;
-  std::int64_t in_day = ms % ms_per_day;
-  if (in_day < 0) {
-    in_day += ms_per_day;
-    --days;
-  }
+  constexpr std::uint64_t ms_per_day = 86400000;
+  // Counted from 0001-01-01, a whole day: unsigned, so no negative remainder to fix.
+  constexpr std::int64_t days_before_1970 = -earliest_epoch_ms / static_cast<std::int64_t>(ms_per_day);
+  static_assert(earliest_epoch_ms % static_cast<std::int64_t>(ms_per_day) == 0, "the earliest time starts a day");
+  const auto since_earliest = static_cast<std::uint64_t>(ms - earliest_epoch_ms);
+  const std::int64_t days = static_cast<std::int64_t>(since_earliest / ms_per_day) - days_before_1970;
+  const auto in_day = static_cast<std::uint32_t>(since_earliest % ms_per_day);
   if (days != memo.day) {
     detail::format_date(days, memo.text);
     memo.day = days;
   }
   for (const char c : memo.text) *out++ = c;
+  // Each unit from the one below it: one division apiece, in 32 bits.
+  const std::uint32_t seconds = in_day / 1000;
+  const std::uint32_t minutes = seconds / 60;
+  const std::uint32_t hours = minutes / 60;
+  const std::uint32_t millis = in_day - seconds * 1000;
   *out++ = 'T';
-  detail::put_two_digits(out, in_day / 3600000);
+  detail::put_two_digits(out, hours);
   *out++ = ':';
-  detail::put_two_digits(out, in_day / 60000 % 60);
+  detail::put_two_digits(out, minutes - hours * 60);
   *out++ = ':';
-  detail::put_two_digits(out, in_day / 1000 % 60);
+  detail::put_two_digits(out, seconds - minutes * 60);
   *out++ = '.';
-  const std::int64_t millis = in_day % 1000;
   *out++ = static_cast<char>('0' + millis / 100);
   detail::put_two_digits(out, millis % 100);
   if (digits == fraction::microseconds) {
