@@ -47,27 +47,18 @@ constexpr url_parts split_request(std::string_view request) noexcept {
   std::string_view authority = request.substr(0, slash);
   if (slash != std::string_view::npos) parts.path = request.substr(slash);
 
-  // One pass over the (short) authority: the host starts after the last '@'
-  // (user info is not part of it); count the ':'s after that.
-  std::size_t host = 0, first_colon = std::string_view::npos, colons = 0;
-  for (std::size_t i = 0; i < authority.size(); ++i) {
-    if (authority[i] == '@') {
-      host = i + 1;
-      first_colon = std::string_view::npos;
-      colons = 0;
-    } else if (authority[i] == ':') {
-      if (colons++ == 0) first_colon = i - host;
-    }
-  }
-  authority.remove_prefix(host);
+  // The host starts after the last '@' (user info is not part of it). Found
+  // with memchr: most authorities have no '@' and at most one ':'.
+  if (authority.find('@') != std::string_view::npos) authority.remove_prefix(authority.rfind('@') + 1);
   std::size_t colon = std::string_view::npos;
   if (!authority.empty() && authority.front() == '[') {
     const std::size_t close = authority.find(']');
     if (close != std::string_view::npos && close + 1 < authority.size() && authority[close + 1] == ':') {
       colon = close + 1;
     }
-  } else if (colons == 1) {  // more than one: a bare IPv6 address, no port
-    colon = first_colon;
+  } else if (const std::size_t first_colon = authority.find(':');
+             first_colon != std::string_view::npos && authority.find(':', first_colon + 1) == std::string_view::npos) {
+    colon = first_colon;  // more than one: a bare IPv6 address, no port
   }
   if (colon != std::string_view::npos) {
     parts.port = authority.substr(colon + 1);
