@@ -56,19 +56,38 @@ inline unsigned stop_mask(__m128i bytes) noexcept {
 }
 #endif
 
-// Length of the prefix of text[0, size) without stops.
+// Length of the prefix of text[0, size) without stops. The bytes after the
+// last whole block are checked as the text's last block, overlapping bytes
+// known to be stop-free: most texts are done without a byte loop.
 template <stop_at Stops>
 inline std::size_t stop_free_prefix(const unsigned char* text, std::size_t size) noexcept {
   std::size_t i = 0;
 #ifdef IMPERVA_CEF_SSE2
-  for (; i + 16 <= size; i += 16) {
-    if (const unsigned mask = stop_mask<Stops>(load16(text + i))) return i + imperva_cef::detail::lowest_bit(mask);
+  if (size >= 16) {
+    for (; i + 16 <= size; i += 16) {
+      if (const unsigned mask = stop_mask<Stops>(load16(text + i))) return i + imperva_cef::detail::lowest_bit(mask);
+    }
+    if (i == size) return size;
+    const unsigned mask = stop_mask<Stops>(load16(text + size - 16));
+    return mask == 0 ? size : size - 16 + imperva_cef::detail::lowest_bit(mask);
   }
 #endif
-  for (; i + 8 <= size; i += 8) {
+  const auto word_at = [text](std::size_t at) {
     std::uint64_t word;
-    std::memcpy(&word, text + i, sizeof word);
-    if (word_has_stop<Stops>(word)) break;
+    std::memcpy(&word, text + at, sizeof word);
+    return word;
+  };
+  if (size >= 8) {
+    for (; i + 8 <= size; i += 8) {
+      if (word_has_stop<Stops>(word_at(i))) break;
+    }
+    if (i + 8 > size && i < size && !word_has_stop<Stops>(word_at(size - 8))) return size;
+  } else if (size >= 4) {
+    // Four to seven bytes: their first and last four as one word.
+    std::uint32_t head, tail;
+    std::memcpy(&head, text, sizeof head);
+    std::memcpy(&tail, text + size - 4, sizeof tail);
+    if (!word_has_stop<Stops>(std::uint64_t{head} | std::uint64_t{tail} << 32)) return size;
   }
   while (i < size && !is_stop<Stops>(text[i])) ++i;
   return i;
