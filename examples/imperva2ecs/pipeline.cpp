@@ -74,6 +74,18 @@ struct shared_state {
   }
 };
 
+// Runs work and returns what it threw, if anything: a thread's exception is
+// handed to the caller through shared_state::failure.
+template <class Work>
+std::exception_ptr exception_from(Work&& work) {
+  try {
+    work();
+  } catch (...) {
+    return std::current_exception();
+  }
+  return nullptr;
+}
+
 // Reads the next batch into one of the worker's free batches and queues it;
 // nullptr when there is nothing more to do.
 shared_state::job* read_next(shared_state& s, batch_reader& reader, unsigned worker) {
@@ -95,18 +107,16 @@ shared_state::job* read_next(shared_state& s, batch_reader& reader, unsigned wor
     }
   }
   bool more = false;
-  std::exception_ptr failure;
-  try {
-    more = reader.next(j->work);
-  } catch (...) {
-    failure = std::current_exception();
-  }
+  const std::exception_ptr failure = exception_from([&] { more = reader.next(j->work); });
   std::lock_guard<std::mutex> lock(s.mutex);
   if (failure || !more) {
     mine.free.push_back(j);
     s.reading_done = true;
-    for (auto& batches : s.own) batches.wakeup.notify_all();
-    if (failure) s.stop_with(failure);
+    if (failure) {
+      s.stop_with(failure);
+    } else {
+      for (auto& batches : s.own) batches.wakeup.notify_all();
+    }
     return nullptr;
   }
   j->converted = false;
@@ -125,12 +135,7 @@ void write_converted(shared_state& s, std::unique_lock<std::mutex>& lock, batch_
     s.in_order.pop_front();
     lock.unlock();
     bool go_on = false;
-    std::exception_ptr failure;
-    try {
-      go_on = writer.write(j->work);
-    } catch (...) {
-      failure = std::current_exception();
-    }
+    const std::exception_ptr failure = exception_from([&] { go_on = writer.write(j->work); });
     lock.lock();
     s.own[j->owner].free.push_back(j);
     s.own[j->owner].wakeup.notify_one();
@@ -144,12 +149,8 @@ void write_converted(shared_state& s, std::unique_lock<std::mutex>& lock, batch_
 void worker_loop(shared_state& s, batch_reader& reader, batch_writer& writer, const conversion& how,
                  bool caller_writes, unsigned worker) {
   while (shared_state::job* j = read_next(s, reader, worker)) {
-    std::exception_ptr failure;
-    try {
-      convert_batch(j->work, how);  // a batch with an input error stays as it is
-    } catch (...) {
-      failure = std::current_exception();
-    }
+    // A batch with an input error stays as it is.
+    const std::exception_ptr failure = exception_from([&] { convert_batch(j->work, how); });
     std::unique_lock<std::mutex> lock(s.mutex);
     if (failure) {
       s.stop_with(failure);
