@@ -145,7 +145,8 @@ constexpr std::string_view strip_line_break(std::string_view line) noexcept {
 // Parses the header; on success `out.extension` is the rest of the line.
 inline parse_result lex_header(std::string_view line, header& out) noexcept {
   line = detail::strip_line_break(line);
-  const std::size_t marker = line.find("CEF:");
+  // Most lines start with the marker; others (after a syslog prefix) are searched.
+  const std::size_t marker = line.size() >= 4 && std::memcmp(line.data(), "CEF:", 4) == 0 ? 0 : line.find("CEF:");
   if (marker == std::string_view::npos) return {errc::missing_cef_marker, 0};
   out.record_offset = marker;
 
