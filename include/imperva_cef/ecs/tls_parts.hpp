@@ -11,8 +11,8 @@ struct tls_parts {
   std::string_view protocol, version, cipher;
 };
 
-// "<protocol>v<version> <cipher>"; nothing when there is no 'v'. The text is
-// short, so it is scanned by hand: no library calls.
+// "<protocol>v<version> <cipher>"; nothing when there is no 'v'. The short
+// parts before the cipher are scanned by hand.
 constexpr tls_parts split_tls(std::string_view ver) noexcept {
   const char* const end = ver.data() + ver.size();
   const auto find = [end](const char* from, char c) {
@@ -26,8 +26,9 @@ constexpr tls_parts split_tls(std::string_view ver) noexcept {
   parts.protocol = std::string_view(ver.data(), static_cast<std::size_t>(v - ver.data()));
   parts.version = std::string_view(v + 1, static_cast<std::size_t>(version_end - v - 1));
   if (version_end != end) {
-    const char* const cipher = version_end + 1;
-    parts.cipher = std::string_view(cipher, static_cast<std::size_t>(find(cipher, ' ') - cipher));
+    // The cipher runs to the end, ~30 bytes: memchr beats a byte loop there.
+    const std::string_view rest(version_end + 1, static_cast<std::size_t>(end - version_end - 1));
+    parts.cipher = rest.substr(0, rest.find(' '));
   }
   return parts;
 }
