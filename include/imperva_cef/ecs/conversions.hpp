@@ -385,11 +385,13 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       v.integer = (*end - *start) * ns_per_ms;
       return v;
     }
-    case conversion::text_list: {
-      json_array_text list(scratch.json);
-      for_each_item(raw, [&list](std::string_view item) { list.string(item); });
-      return detail::raw_json_value(list.finish());
-    }
+    case conversion::text_list:
+      if (!detail::same_view(raw, scratch.text_list.from)) {
+        json_array_text list(scratch.text_list_json);
+        for_each_item(raw, [&list](std::string_view item) { list.string(item); });
+        scratch.text_list = {raw, list.finish()};
+      }
+      return detail::raw_json_value(scratch.text_list.json);
     case conversion::ip_list: {
       json_array_text list(scratch.json);
       for_each_item(raw, [&](std::string_view item) {
