@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "../cef/header.hpp"
+#include "../detail/always_inline.hpp"
 #include "../detail/text_arena.hpp"
 #include "conversions.hpp"
 #include "document.hpp"
@@ -61,8 +62,10 @@ void write_row(const std::array<std::string_view, Profile::slot_count>& slots, d
   }
 }
 
+// Out of line: it runs once per event, and whether GCC inlined it into its
+// caller swung a profile's instruction count by up to 2% on unrelated edits.
 template <class Profile, class Writer, std::size_t... I>
-void write_rows(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
+IMPERVA_CEF_NOINLINE void write_rows(const std::array<std::string_view, Profile::slot_count>& slots, document<Writer>& doc,
                 imperva_cef::detail::text_arena& arena, event_scratch& scratch,
                 std::index_sequence<I...>) {
   std::size_t keep = 0;
