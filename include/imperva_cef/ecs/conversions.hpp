@@ -392,17 +392,16 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
         scratch.text_list = {raw, list.finish()};
       }
       return detail::raw_json_value(scratch.text_list.json);
-    case conversion::ip_list: {
-      json_array_text list(scratch.json);
+    case conversion::ip_list:
+      scratch.items.clear();
       for_each_item(raw, [&](std::string_view item) {
         if (scratch.is_ip(item)) {
-          list.plain_string(item);
+          scratch.items.push_back(item);
         } else {
           unfit("not an IP address", item);
         }
       });
-      return detail::raw_json_value(list.finish());
-    }
+      return detail::raw_json_value(plain_string_array(scratch.items, arena));
     case conversion::integer_list: {
       json_array_text list(scratch.json);
       for_each_item(raw, [&](std::string_view item) {
@@ -454,9 +453,7 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       for_each_item(slot(row.second), add);
       add(slot(row.third));
       sort_distinct(scratch.items);
-      json_array_text list(scratch.json);
-      for (const std::string_view item : scratch.items) list.plain_string(item);
-      return detail::raw_json_value(list.finish());
+      return detail::raw_json_value(plain_string_array(scratch.items, arena));
     }
     case conversion::related_hosts: {
       // Two hosts at most: one compare sorts them (an empty one first) and
