@@ -98,8 +98,9 @@ inline void sort_distinct(std::vector<std::string_view>& items) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string_view item = items[i];
     std::size_t at = kept;
-    while (at > 0 && item < items[at - 1]) --at;
-    if (at > 0 && items[at - 1] == item) continue;
+    int order = 1;  // of item against items[at - 1]: one compare tells both place and repeat
+    while (at > 0 && (order = item.compare(items[at - 1])) < 0) --at;
+    if (order == 0) continue;
     for (std::size_t j = kept; j > at; --j) items[j] = items[j - 1];  // j <= i: nothing unread is overwritten
     items[at] = item;
     ++kept;
