@@ -457,14 +457,20 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     }
     case conversion::related_hosts: {
       // Two hosts at most: one compare sorts them (an empty one first) and
-      // tells a repeat, without sort_distinct.
+      // tells a repeat, without sort_distinct; the writer writes them as an
+      // array, not built as JSON text first.
       std::string_view first = raw;
       std::string_view last = scratch.request_parts(slot(row.second)).domain;
       if (last < first) std::swap(first, last);
-      json_array_text list(scratch.json);
-      if (!first.empty() && first != last) list.string(first);
-      if (!last.empty()) list.string(last);
-      return detail::raw_json_value(list.finish());
+      if (last.empty()) return v;  // and so is first
+      v.type = value::kind::text_array;
+      if (first.empty() || first == last) {
+        v.text = last;
+      } else {
+        v.text = first;
+        v.second_text = last;
+      }
+      return v;
     }
     case conversion::event_kind: return detail::text_value(raw == "Normal" ? "event" : "alert");
     case conversion::ecs_connection_type: return detail::connection_type_value(classify_action(raw, true));
