@@ -417,9 +417,15 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       if (raw.empty()) return v;
       if (const auto array = detail::compact_json_array(raw, scratch)) return detail::raw_json_value(*array);
       return detail::text_value(raw);
-    case conversion::url_scheme:
+    case conversion::url_scheme: {
       if (raw.empty()) return v;
-      return detail::text_value(detail::lowercase(detail::url_scheme(scratch.request_parts(raw), slot(row.second)), arena));
+      const url_parts& parts = scratch.request_parts(raw);
+      if (!parts.scheme.empty()) return detail::text_value(detail::lowercase(parts.scheme, arena));
+      // app's, when a web scheme: its lower case is a constant, not a copy.
+      const std::string_view app = slot(row.second);
+      if (detail::equal_ignoring_case(app, "https")) return detail::text_value("https");
+      return detail::text_value(detail::equal_ignoring_case(app, "http") ? "http" : std::string_view{});
+    }
     case conversion::url_domain: return detail::text_value(scratch.request_parts(raw).domain);
     case conversion::url_port: {
       const std::string_view port = scratch.request_parts(raw).port;
