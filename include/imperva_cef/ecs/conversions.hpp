@@ -385,22 +385,23 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       v.integer = (*end - *start) * ns_per_ms;
       return v;
     }
-    case conversion::text_list: {
-      json_array_text list(scratch.json);
-      for_each_item(raw, [&list](std::string_view item) { list.string(item); });
-      return detail::raw_json_value(list.finish());
-    }
-    case conversion::ip_list: {
-      json_array_text list(scratch.json);
+    case conversion::text_list:
+      if (!detail::same_view(raw, scratch.text_list.from)) {
+        json_array_text list(scratch.text_list_json);
+        for_each_item(raw, [&list](std::string_view item) { list.string(item); });
+        scratch.text_list = {raw, list.finish()};
+      }
+      return detail::raw_json_value(scratch.text_list.json);
+    case conversion::ip_list:
+      scratch.items.clear();
       for_each_item(raw, [&](std::string_view item) {
         if (scratch.is_ip(item)) {
-          list.plain_string(item);
+          scratch.items.push_back(item);
         } else {
           unfit("not an IP address", item);
         }
       });
-      return detail::raw_json_value(list.finish());
-    }
+      return detail::raw_json_value(plain_string_array(scratch.items, arena));
     case conversion::integer_list: {
       json_array_text list(scratch.json);
       for_each_item(raw, [&](std::string_view item) {
@@ -416,9 +417,15 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       if (raw.empty()) return v;
       if (const auto array = detail::compact_json_array(raw, scratch)) return detail::raw_json_value(*array);
       return detail::text_value(raw);
-    case conversion::url_scheme:
+    case conversion::url_scheme: {
       if (raw.empty()) return v;
-      return detail::text_value(detail::lowercase(detail::url_scheme(scratch.request_parts(raw), slot(row.second)), arena));
+      const url_parts& parts = scratch.request_parts(raw);
+      if (!parts.scheme.empty()) return detail::text_value(detail::lowercase(parts.scheme, arena));
+      // app's, when a web scheme: its lower case is a constant, not a copy.
+      const std::string_view app = slot(row.second);
+      if (detail::equal_ignoring_case(app, "https")) return detail::text_value("https");
+      return detail::text_value(detail::equal_ignoring_case(app, "http") ? "http" : std::string_view{});
+    }
     case conversion::url_domain: return detail::text_value(scratch.request_parts(raw).domain);
     case conversion::url_port: {
       const std::string_view port = scratch.request_parts(raw).port;
@@ -452,20 +459,24 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
       for_each_item(slot(row.second), add);
       add(slot(row.third));
       sort_distinct(scratch.items);
-      json_array_text list(scratch.json);
-      for (const std::string_view item : scratch.items) list.plain_string(item);
-      return detail::raw_json_value(list.finish());
+      return detail::raw_json_value(plain_string_array(scratch.items, arena));
     }
     case conversion::related_hosts: {
       // Two hosts at most: one compare sorts them (an empty one first) and
-      // tells a repeat, without sort_distinct.
+      // tells a repeat, without sort_distinct; the writer writes them as an
+      // array, not built as JSON text first.
       std::string_view first = raw;
       std::string_view last = scratch.request_parts(slot(row.second)).domain;
       if (last < first) std::swap(first, last);
-      json_array_text list(scratch.json);
-      if (!first.empty() && first != last) list.string(first);
-      if (!last.empty()) list.string(last);
-      return detail::raw_json_value(list.finish());
+      if (last.empty()) return v;  // and so is first
+      v.type = value::kind::text_array;
+      if (first.empty() || first == last) {
+        v.text = last;
+      } else {
+        v.text = first;
+        v.second_text = last;
+      }
+      return v;
     }
     case conversion::event_kind: return detail::text_value(raw == "Normal" ? "event" : "alert");
     case conversion::ecs_connection_type: return detail::connection_type_value(classify_action(raw, true));

@@ -60,12 +60,14 @@ struct event_scratch {
   std::vector<extension_pair> unmapped;
   std::vector<std::string_view> items;  // for sorting and de-duplicating list items
   std::string json;                     // lists and objects are built here as JSON text, one at a time
+  std::string text_list_json;           // text lists are built here, kept for the next row listing the same view
   std::string decoded;                  // a header-array string with escapes, decoded
 
-  // The last request split, TLS text split and two times read, for rows that
-  // read the same slot (six url.* and related.* rows; three tls.* rows;
-  // @timestamp, event.start, event.end and event.duration read start and
-  // end). Keyed by the view itself: a slot holds one view per event.
+  // The last request split, TLS text split, two times read and text list
+  // built, for rows that read the same slot (six url.* and related.* rows;
+  // three tls.* rows; @timestamp, event.start, event.end and event.duration
+  // read start and end). Keyed by the view itself: a slot holds one view per
+  // event.
   struct time_read {
     std::string_view from;
     std::optional<std::int64_t> ms;  // from as epoch milliseconds, when it is one
@@ -75,6 +77,12 @@ struct event_scratch {
   detail::split_once<url_parts, split_request> requests;
   detail::split_once<tls_parts, split_tls> tls_versions;
   std::array<time_read, 2> times{};
+  // The last text list built (rule.name and imperva.rule.names list one slot).
+  struct text_list_read {
+    std::string_view from;
+    std::string_view json;  // in text_list_json; empty when from has no items
+  };
+  text_list_read text_list{};
   std::size_t next_time = 0;
   convert::date_memo dates;  // kept from event to event
   // Views found to be IP addresses: related.ip checks again what source.ip,
@@ -88,6 +96,7 @@ struct event_scratch {
     requests = {};
     tls_versions = {};
     times = {};
+    text_list = {};
     valid_ip_count = 0;
   }
 

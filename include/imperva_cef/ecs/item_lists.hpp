@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "../cef/lexer.hpp"
+#include "../detail/text_arena.hpp"
 #include "../json/escape.hpp"
 
 namespace imperva_cef::ecs {
@@ -40,14 +41,6 @@ class json_array_text {
     json::append_json_string(out_, text);
   }
 
-  // An item known to need no escaping (a valid IP address): appended as it is.
-  void plain_string(std::string_view text) {
-    separate();
-    out_.push_back('"');
-    out_.append(text);
-    out_.push_back('"');
-  }
-
   void integer(std::int64_t n) {
     separate();
     char digits[24];
@@ -68,6 +61,28 @@ class json_array_text {
   std::string& out_;
 };
 
+// items, known to need no escaping (valid IP addresses), as a JSON array of
+// strings written in the arena in one piece, its size known ahead: no
+// appends one at a time. Empty when there are no items.
+inline std::string_view plain_string_array(const std::vector<std::string_view>& items,
+                                           imperva_cef::detail::text_arena& arena) {
+  if (items.empty()) return {};
+  std::size_t size = 1;  // each item with its quotes and the ',' or '[' before it, then ']'
+  for (const std::string_view item : items) size += item.size() + 3;
+  char* const begin = arena.reserve(size);
+  char* out = begin;
+  for (const std::string_view item : items) {
+    out[0] = ',';
+    out[1] = '"';
+    json::detail::copy_bytes(out + 2, reinterpret_cast<const unsigned char*>(item.data()), item.size());
+    out += item.size() + 2;
+    *out++ = '"';
+  }
+  *out = ']';
+  *begin = '[';
+  return arena.commit(size);
+}
+
 // Sorts items and drops repeats: the related.* sets, in a stable order
 // whatever order the values came in. They gather a handful of items, for
 // which an insertion sort that skips repeats as it goes costs a fraction of
@@ -83,8 +98,9 @@ inline void sort_distinct(std::vector<std::string_view>& items) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string_view item = items[i];
     std::size_t at = kept;
-    while (at > 0 && item < items[at - 1]) --at;
-    if (at > 0 && items[at - 1] == item) continue;
+    int order = 1;  // of item against items[at - 1]: one compare tells both place and repeat
+    while (at > 0 && (order = item.compare(items[at - 1])) < 0) --at;
+    if (order == 0) continue;
     for (std::size_t j = kept; j > at; --j) items[j] = items[j - 1];  // j <= i: nothing unread is overwritten
     items[at] = item;
     ++kept;

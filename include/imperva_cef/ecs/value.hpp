@@ -21,7 +21,8 @@ struct value {
     raw_json,        // text is valid JSON
     comma_list,      // text split on ',', empty items dropped (at least one is not)
     geo_point,       // {"lat": number, "lon": second}
-    connection_type  // ["connection", text], written out in second_text
+    connection_type,  // ["connection", text], written out in second_text
+    text_array        // [text] or, when second_text is not empty, [text, second_text]
   };
 
   kind type = kind::absent;
@@ -81,6 +82,14 @@ IMPERVA_CEF_NOINLINE void write_connection_array(Writer& writer, std::string_vie
   writer.end_array();
 }
 
+template <class Writer>
+IMPERVA_CEF_NOINLINE void write_text_array(Writer& writer, std::string_view first, std::string_view second) {
+  writer.begin_array();
+  writer.string(first);
+  if (!second.empty()) writer.string(second);
+  writer.end_array();
+}
+
 }  // namespace detail
 
 // The kinds written in several calls are out of line: inlined, their loops
@@ -108,6 +117,7 @@ void write_value(Writer& writer, const value& v) {
         detail::write_connection_array(writer, v.text);
       }
       break;
+    case value::kind::text_array: detail::write_text_array(writer, v.text, v.second_text); break;
   }
 }
 
