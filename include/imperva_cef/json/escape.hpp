@@ -136,12 +136,28 @@ void write_escaped(Output& output, std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = p + text.size();
   while (p < end) {
-    const std::size_t plain = detail::plain_prefix(p, static_cast<std::size_t>(end - p));
-    if (plain > 0) {
-      detail::copy_bytes(output.room(plain), p, plain);
+#ifdef IMPERVA_CEF_SSE2
+    if (end - p >= 16) {
+      // A block is stored whole and only its plain prefix kept: text with an
+      // escape every few bytes (JSON in a value) costs one load per escape,
+      // not a call that scans again from the escape on.
+      const __m128i block = detail::load16(p);
+      const unsigned stops = detail::stop_mask<detail::json_stops>(block);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(output.room(16)), block);
+      const std::size_t plain = stops == 0 ? 16 : imperva_cef::detail::lowest_bit(stops);
       output.advance(plain);
       p += plain;
-      if (p == end) return;
+      if (plain == 16) continue;
+    } else
+#endif
+    {
+      const std::size_t plain = detail::plain_prefix(p, static_cast<std::size_t>(end - p));
+      if (plain > 0) {
+        detail::copy_bytes(output.room(plain), p, plain);
+        output.advance(plain);
+        p += plain;
+        if (p == end) return;
+      }
     }
     char* out = output.room(6);
     if (*p < 0x80) {
