@@ -18,9 +18,9 @@ struct value {
     integer,
     number,
     boolean,
-    raw_json,        // text is valid JSON
-    comma_list,      // text split on ',', empty items dropped (at least one is not)
-    geo_point,       // {"lat": number, "lon": second}
+    raw_json,         // text is valid JSON
+    comma_list,       // text split on ',', empty items dropped (at least one is not)
+    geo_point,        // {"lat": number, "lon": second}
     connection_type,  // ["connection", text], written out in second_text
     text_array        // [text] or, when second_text is not empty, [text, second_text]
   };
