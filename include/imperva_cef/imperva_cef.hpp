@@ -52,7 +52,7 @@ parse_result write_table_profile(std::string_view line, Writer& writer) {
   if (!result) return result;
   scratch_space& scratch = thread_scratch();
   ecs::document<Writer> doc(writer);
-  ecs::write_rows<Profile>(collector.slots, doc, scratch.arena, scratch.event);
+  ecs::write_rows<Profile>(collector.slots(), doc, scratch.arena, scratch.event);
   doc.finish();
   return result;
 }

@@ -15,6 +15,7 @@
 
 #include "../cef/header.hpp"
 #include "../cef/lexer.hpp"
+#include "../detail/cleared_views.hpp"
 #include "../detail/text_arena.hpp"
 #include "attack_analytics_profile.hpp"
 #include "cef_fallback_profile.hpp"
@@ -39,18 +40,24 @@ inline constexpr bool reads_custom_strings<Profile, std::void_t<decltype(Profile
 // (or cef.extensions.*).
 template <class Profile>
 struct ecs_collector {
-  std::array<std::string_view, Profile::slot_count> slots{};
+  imperva_cef::detail::cleared_views<Profile::slot_count> storage;
   custom_strings_seen custom;
   std::vector<extension_pair>& unmapped;
   extension_decoder decode;
   imperva_cef::detail::text_arena& arena;
+
+  ecs_collector(std::vector<extension_pair>& unmapped_pairs, extension_decoder decoder,
+                imperva_cef::detail::text_arena& text_arena) noexcept
+      : unmapped(unmapped_pairs), decode(decoder), arena(text_arena) {}
+
+  std::array<std::string_view, Profile::slot_count>& slots() noexcept { return storage.views(); }
 
   void on_pair(std::string_view key, std::string_view raw) {
     const std::string_view value = decode(raw, arena);
     const int id = Profile::keys.find(key, raw.data() + raw.size());
     // Mapped keys first, with one unsigned compare: they are most pairs.
     if (static_cast<unsigned>(id) < Profile::slot_count) {
-      slots[static_cast<std::size_t>(id)] = value;
+      slots()[static_cast<std::size_t>(id)] = value;
     } else if (id < 0) {
       unmapped.push_back({key, value, unmapped.size()});
     } else {
@@ -70,13 +77,13 @@ inline std::string_view header_text(const cef::header& header, line_part part,
 template <class Profile, class Writer>
 void write_event(std::string_view line, const cef::header& header, bool keep_original, Writer& writer,
                  imperva_cef::detail::text_arena& arena, event_scratch& scratch) {
-  ecs_collector<Profile> collector{{}, {}, scratch.unmapped, extension_decoder(header.extension), arena};
+  ecs_collector<Profile> collector(scratch.unmapped, extension_decoder(header.extension), arena);
   cef::lex_extension(header.extension, collector);
   if constexpr (reads_custom_strings<Profile>) {
-    route_custom_strings<Profile>(collector.custom, collector.slots, scratch);
+    route_custom_strings<Profile>(collector.custom, collector.slots(), scratch);
   }
   for (const line_source& source : Profile::line_sources) {
-    std::string_view& slot = collector.slots[static_cast<std::size_t>(source.slot)];
+    std::string_view& slot = collector.slots()[static_cast<std::size_t>(source.slot)];
     if (source.part == line_part::whole_line) {
       slot = keep_original ? cef::detail::strip_line_break(line) : std::string_view{};
     } else {
@@ -84,7 +91,7 @@ void write_event(std::string_view line, const cef::header& header, bool keep_ori
     }
   }
   document<Writer> doc(writer);
-  write_rows<Profile>(collector.slots, doc, arena, scratch);
+  write_rows<Profile>(collector.slots(), doc, arena, scratch);
   doc.finish();
 }
 

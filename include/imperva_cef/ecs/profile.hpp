@@ -9,6 +9,7 @@
 
 #include "../cef/header.hpp"
 #include "../detail/always_inline.hpp"
+#include "../detail/cleared_views.hpp"
 #include "../detail/text_arena.hpp"
 #include "conversions.hpp"
 #include "document.hpp"
@@ -20,12 +21,14 @@ namespace imperva_cef::ecs {
 // Lexer handler: keeps the last value of each key the profile maps.
 template <class Profile>
 struct slot_collector {
-  std::array<std::string_view, Profile::slot_count> slots{};
+  imperva_cef::detail::cleared_views<Profile::slot_count> storage;
+
+  std::array<std::string_view, Profile::slot_count>& slots() noexcept { return storage.views(); }
 
   void on_header(const cef::header&) {}  // table profiles read extension pairs only
   void on_pair(std::string_view key, std::string_view value) {
     const int slot = Profile::keys.find(key, value.data() + value.size());
-    if (slot >= 0) slots[static_cast<std::size_t>(slot)] = value;
+    if (slot >= 0) slots()[static_cast<std::size_t>(slot)] = value;
   }
 };
 
