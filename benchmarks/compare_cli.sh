@@ -13,6 +13,11 @@
 #               /dev/shm keeps a disk out of the figures)
 #   IMPERVA2ECS an imperva2ecs binary to use instead of building it here
 #   LOGNORMALIZER lognormalizer binary (default: from PATH)
+#   PIN_CPU     the CPU every one-thread command runs on (default 0; `none`
+#               leaves placement to the scheduler). A VM's CPUs can differ
+#               widely in speed (on this project's machine one ran lognormalizer
+#               45 % slower than the other), so an unpinned ratio measures where
+#               each tool happened to run; pinned, both run on the same core.
 # Timing (interleaved_timing.py): every round runs each command once, so a
 # ratio compares two runs seconds apart, and the report gives the median and
 # range of each ratio over the rounds. The comparison with liblognorm writes to
@@ -27,6 +32,15 @@ jobs=${JOBS:-1}
 size_mb=${SIZE_MB:-100}
 runs=${RUNS:-5}
 lognormalizer=${LOGNORMALIZER:-$(command -v lognormalizer || true)}
+pin_cpu=${PIN_CPU:-0}
+single=""  # prefix of one-thread commands
+if [ "$pin_cpu" != none ]; then
+  if command -v taskset >/dev/null 2>&1; then
+    single="taskset -c $pin_cpu "
+  else
+    echo "note: taskset not found (Debian: util-linux); one-thread commands are not pinned" >&2
+  fi
+fi
 work="$build/benchmarks/compare"
 mkdir -p "$work"
 out_dir=${OUT_DIR:-$work}
@@ -71,7 +85,7 @@ if [ -n "$lognormalizer" ]; then
   summary=${summary:-$("$lognormalizer" -r "$rules" -e json -H <"$corpus" | tail -n 1)}
   echo "lognormalizer check: $summary"
   names+=("lognormalizer")
-  commands+=("'$lognormalizer' -r '$rules' -e json < '$corpus' > /dev/null")
+  commands+=("$single'$lognormalizer' -r '$rules' -e json < '$corpus' > /dev/null")
 else
   echo "note: lognormalizer not found (Debian: liblognorm-utils)" >&2
 fi
@@ -90,12 +104,14 @@ if [ -n "$cli" ]; then
     errors=$("$cli" --profile "$profile" --threads 1 "$corpus" | grep -c '"cef_parse_error"' || true)
     echo "imperva2ecs --profile $profile check: $out_lines output lines for $lines input lines, $errors error documents"
     for threads in 1 2; do
+      prefix=$([ "$threads" = 1 ] && echo "$single" || true)
       names+=("imperva2ecs $profile t$threads")
-      commands+=("'$cli' --profile $profile --threads $threads '$corpus' -o /dev/null")
+      commands+=("$prefix'$cli' --profile $profile --threads $threads '$corpus' -o /dev/null")
     done
     for threads in 1 2; do
+      prefix=$([ "$threads" = 1 ] && echo "$single" || true)
       names+=("imperva2ecs $profile t$threads file")
-      commands+=("'$cli' --profile $profile --threads $threads '$corpus' -o '$out_dir/imperva2ecs.ndjson'")
+      commands+=("$prefix'$cli' --profile $profile --threads $threads '$corpus' -o '$out_dir/imperva2ecs.ndjson'")
     done
   done
 else
@@ -105,7 +121,7 @@ fi
 [ "${#commands[@]}" -gt 0 ] || { echo "nothing to time" >&2; exit 1; }
 
 # --- time and report -------------------------------------------------------------
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); one-thread commands: ${single:-not pinned}"
 list="$work/commands.tsv"
 : >"$list"
 for i in "${!commands[@]}"; do printf '%s\t%s\n' "${names[$i]}" "${commands[$i]}" >>"$list"; done
