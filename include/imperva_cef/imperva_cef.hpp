@@ -15,6 +15,7 @@
 
 #include "cef/lexer.hpp"
 #include "detail/text_arena.hpp"
+#include "detail/zeroed.hpp"
 #include "describe_fields.hpp"
 #include "ecs/document.hpp"
 #include "ecs/ecs_profile.hpp"
@@ -59,7 +60,8 @@ parse_result write_table_profile(std::string_view line, Writer& writer) {
 
 template <class Writer>
 parse_result write_ecs_profile(std::string_view line, Writer& writer, bool keep_original) {
-  cef::header header;
+  imperva_cef::detail::zeroed<cef::header> storage;
+  cef::header& header = storage.get();
   const parse_result result = cef::lex_header(line, header);
   if (!result) return result;
   scratch_space& scratch = thread_scratch();

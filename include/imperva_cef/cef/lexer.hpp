@@ -14,6 +14,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "../detail/zeroed.hpp"
 #include "../error.hpp"
 #include "byte_scanner.hpp"
 #include "header.hpp"
@@ -228,7 +229,8 @@ void lex_extension(std::string_view extension, Handler& handler) {
 // the handler at all.
 template <class Handler>
 parse_result lex(std::string_view line, Handler& handler) {
-  header fields;
+  imperva_cef::detail::zeroed<header> storage;
+  header& fields = storage.get();
   const parse_result result = lex_header(line, fields);
   if (!result) return result;
   handler.on_header(fields);

@@ -13,7 +13,7 @@
 #include <string_view>
 
 #include "../detail/bits.hpp"
-#include "../detail/cleared_views.hpp"
+#include "../detail/zeroed.hpp"
 #include "ascii.hpp"
 #include "event_scratch.hpp"
 #include "key_map.hpp"
@@ -57,7 +57,7 @@ constexpr std::array<key_entry, N + custom_string_keys.size()> with_custom_strin
 // What the lexer saw, decoded: csN's value at texts[N], its label at
 // texts[custom_label_offset + N] (index 0 of each half unused).
 struct custom_strings_seen {
-  imperva_cef::detail::cleared_views<2 * custom_label_offset> texts;
+  imperva_cef::detail::zeroed<std::array<std::string_view, 2 * custom_label_offset>> texts;
   std::uint32_t sent = 0;  // bit i: texts[i] was sent, so routing visits only those N
   static_assert(2 * custom_label_offset <= 32, "a bit of sent for each text");
 
@@ -65,12 +65,12 @@ struct custom_strings_seen {
   // branch on which of the two it is.
   void take(int id, std::string_view text) noexcept {
     const auto index = static_cast<std::size_t>(id - custom_key_base);
-    texts.views()[index] = text;
+    texts.get()[index] = text;
     sent |= std::uint32_t{1} << index;
   }
 
-  std::string_view value(std::size_t n) const noexcept { return texts.views()[n]; }
-  std::string_view label(std::size_t n) const noexcept { return texts.views()[custom_label_offset + n]; }
+  std::string_view value(std::size_t n) const noexcept { return texts.get()[n]; }
+  std::string_view label(std::size_t n) const noexcept { return texts.get()[custom_label_offset + n]; }
   // Bit N: csN or csNLabel was sent.
   constexpr std::uint32_t sent_numbers() const noexcept {
     return (sent | sent >> custom_label_offset) & ((std::uint32_t{1} << custom_label_offset) - 1);

@@ -15,7 +15,7 @@
 
 #include "../cef/header.hpp"
 #include "../cef/lexer.hpp"
-#include "../detail/cleared_views.hpp"
+#include "../detail/zeroed.hpp"
 #include "../detail/text_arena.hpp"
 #include "attack_analytics_profile.hpp"
 #include "cef_fallback_profile.hpp"
@@ -40,7 +40,7 @@ inline constexpr bool reads_custom_strings<Profile, std::void_t<decltype(Profile
 // (or cef.extensions.*).
 template <class Profile>
 struct ecs_collector {
-  imperva_cef::detail::cleared_views<Profile::slot_count> storage;
+  imperva_cef::detail::zeroed<std::array<std::string_view, Profile::slot_count>> storage;
   custom_strings_seen custom;
   std::vector<extension_pair>& unmapped;
   extension_decoder decode;
@@ -50,7 +50,7 @@ struct ecs_collector {
                 imperva_cef::detail::text_arena& text_arena) noexcept
       : unmapped(unmapped_pairs), decode(decoder), arena(text_arena) {}
 
-  std::array<std::string_view, Profile::slot_count>& slots() noexcept { return storage.views(); }
+  std::array<std::string_view, Profile::slot_count>& slots() noexcept { return storage.get(); }
 
   void on_pair(std::string_view key, std::string_view raw) {
     const std::string_view value = decode(raw, arena);

@@ -9,7 +9,7 @@
 
 #include "../cef/header.hpp"
 #include "../detail/always_inline.hpp"
-#include "../detail/cleared_views.hpp"
+#include "../detail/zeroed.hpp"
 #include "../detail/text_arena.hpp"
 #include "conversions.hpp"
 #include "document.hpp"
@@ -21,9 +21,9 @@ namespace imperva_cef::ecs {
 // Lexer handler: keeps the last value of each key the profile maps.
 template <class Profile>
 struct slot_collector {
-  imperva_cef::detail::cleared_views<Profile::slot_count> storage;
+  imperva_cef::detail::zeroed<std::array<std::string_view, Profile::slot_count>> storage;
 
-  std::array<std::string_view, Profile::slot_count>& slots() noexcept { return storage.views(); }
+  std::array<std::string_view, Profile::slot_count>& slots() noexcept { return storage.get(); }
 
   void on_header(const cef::header&) {}  // table profiles read extension pairs only
   void on_pair(std::string_view key, std::string_view value) {
