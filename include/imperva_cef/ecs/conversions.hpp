@@ -243,14 +243,16 @@ inline std::string_view url_with_scheme(std::string_view scheme, std::string_vie
   return arena.commit(size);
 }
 
-constexpr bool is_web_scheme(std::string_view app) noexcept {
-  return equal_ignoring_case(app, "http") || equal_ignoring_case(app, "https");
+// app as a scheme when it is a web one, in lower case (a constant, not a
+// copy), else empty.
+constexpr std::string_view web_scheme(std::string_view app) noexcept {
+  if (equal_ignoring_case(app, "https")) return "https";
+  return equal_ignoring_case(app, "http") ? "http" : std::string_view{};
 }
 
-// request's own scheme, else app when it is a web scheme; as written.
+// request's own scheme (as written), else app's web scheme.
 constexpr std::string_view url_scheme(const url_parts& parts, std::string_view app) noexcept {
-  if (!parts.scheme.empty()) return parts.scheme;
-  return is_web_scheme(app) ? app : std::string_view{};
+  return parts.scheme.empty() ? web_scheme(app) : parts.scheme;
 }
 
 }  // namespace detail
@@ -420,11 +422,8 @@ value convert_field(const field_row& row, const std::array<std::string_view, Slo
     case conversion::url_scheme: {
       if (raw.empty()) return v;
       const url_parts& parts = scratch.request_parts(raw);
-      if (!parts.scheme.empty()) return detail::text_value(detail::lowercase(parts.scheme, arena));
-      // app's, when a web scheme: its lower case is a constant, not a copy.
-      const std::string_view app = slot(row.second);
-      if (detail::equal_ignoring_case(app, "https")) return detail::text_value("https");
-      return detail::text_value(detail::equal_ignoring_case(app, "http") ? "http" : std::string_view{});
+      return detail::text_value(parts.scheme.empty() ? detail::web_scheme(slot(row.second))
+                                                     : detail::lowercase(parts.scheme, arena));
     }
     case conversion::url_domain: return detail::text_value(scratch.request_parts(raw).domain);
     case conversion::url_port: {
