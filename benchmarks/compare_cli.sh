@@ -23,7 +23,8 @@
 # range of each ratio over the rounds. The comparison with liblognorm writes to
 # /dev/null for every tool (conversion only); imperva2ecs also runs file ->
 # file, as SPEC section 8 states its target. Each tool's output is checked
-# once beforehand, untimed. MB = 10^6 bytes of input.
+# once beforehand, untimed. Before and after the rounds one conversion is timed
+# on each CPU, so a run bent by a CPU in a slow phase shows. MB = 10^6 bytes of input.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -121,9 +122,23 @@ fi
 [ "${#commands[@]}" -gt 0 ] || { echo "nothing to time" >&2; exit 1; }
 
 # --- time and report -------------------------------------------------------------
+# The same one-thread conversion on each CPU, before and after the rounds: a
+# CPU that is much slower than another, or than before, marks a run whose
+# figures (two-thread ratios above all) the machine has bent.
+cpu_check() {
+  [ -n "$cli" ] && command -v taskset >/dev/null 2>&1 || return 0
+  local report="" cpu seconds TIMEFORMAT=%R
+  for cpu in $(seq 0 $(($(nproc) - 1))); do
+    seconds=$( { time taskset -c "$cpu" "$cli" --profile ecs "$corpus" -o /dev/null; } 2>&1 )
+    report+=" CPU $cpu ${seconds} s;"
+  done
+  echo "one-thread ecs conversion $1:${report%;}"
+}
+cpu_check before
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); one-thread commands: ${single:-not pinned}"
 list="$work/commands.tsv"
 : >"$list"
 for i in "${!commands[@]}"; do printf '%s\t%s\n' "${names[$i]}" "${commands[$i]}" >>"$list"; done
 python3 "$root/benchmarks/interleaved_timing.py" "$list" "$bytes" "$runs"
+cpu_check after
 rm -f "$out_dir/imperva2ecs.ndjson"
