@@ -205,6 +205,36 @@ TEST_CASE("IP addresses: every one-byte change of valid addresses agrees with in
   CHECK(checked > 10000);
 }
 
+// is_ipv4 checks 7 to 15 bytes with bit masks where SSE2 is there, octet by
+// octet elsewhere. Random near-addresses (mostly four runs of one to three
+// digits that sit on the 255 limit, joined by dots; some with three or five
+// runs, empty or four-digit ones, or one byte changed) hit every octet shape.
+TEST_CASE("IP addresses: random near-addresses agree with inet_pton, by masks and octet by octet",
+          "[convert][ip]") {
+  std::mt19937 random(20261205);
+  const auto below = [&random](int n) { return std::uniform_int_distribution<int>(0, n - 1)(random); };
+  const std::string digits = "0125569", changes = "0159.:a";
+  int valid = 0, invalid = 0;
+  for (int n = 0; n < 200000; ++n) {
+    std::string text;
+    const int octets = below(8) > 0 ? 4 : 3 + 2 * below(2);
+    for (int octet = 0; octet < octets; ++octet) {
+      if (octet > 0) text.push_back('.');
+      for (int length = below(8) > 0 ? 1 + below(3) : 4 * below(2); length > 0; --length) {
+        text.push_back(digits[below(7)]);
+      }
+    }
+    if (!text.empty() && below(4) == 0) text[below(static_cast<int>(text.size()))] = changes[below(7)];
+    INFO(text);
+    const bool expected = pton(AF_INET, text);
+    REQUIRE(is_ipv4(text) == expected);
+    REQUIRE(detail::is_ipv4_by_octets(text) == expected);
+    (expected ? valid : invalid) += 1;
+  }
+  CHECK(valid > 20000);  // both outcomes well represented
+  CHECK(invalid > 20000);
+}
+
 namespace {
 std::string iso(std::int64_t ms, fraction digits = fraction::microseconds) {
   const auto text = format_epoch_ms(ms, digits);
