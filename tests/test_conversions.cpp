@@ -12,6 +12,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -212,19 +213,20 @@ TEST_CASE("IP addresses: every one-byte change of valid addresses agrees with in
 TEST_CASE("IP addresses: random near-addresses agree with inet_pton, by masks and octet by octet",
           "[convert][ip]") {
   std::mt19937 random(20261205);
-  const auto below = [&random](int n) { return std::uniform_int_distribution<int>(0, n - 1)(random); };
-  const std::string digits = "0125569", changes = "0159.:a";
+  const auto below = [&random](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
+  const auto any_of = [&below](std::string_view bytes) { return bytes[below(bytes.size())]; };
+  const std::string_view digits = "0125569", changes = "0159.:a";
   int valid = 0, invalid = 0;
   for (int n = 0; n < 200000; ++n) {
     std::string text;
-    const int octets = below(8) > 0 ? 4 : 3 + 2 * below(2);
-    for (int octet = 0; octet < octets; ++octet) {
+    const std::size_t octets = below(8) > 0 ? 4 : 3 + 2 * below(2);
+    for (std::size_t octet = 0; octet < octets; ++octet) {
       if (octet > 0) text.push_back('.');
-      for (int length = below(8) > 0 ? 1 + below(3) : 4 * below(2); length > 0; --length) {
-        text.push_back(digits[below(7)]);
+      for (std::size_t length = below(8) > 0 ? 1 + below(3) : 4 * below(2); length > 0; --length) {
+        text.push_back(any_of(digits));
       }
     }
-    if (!text.empty() && below(4) == 0) text[below(static_cast<int>(text.size()))] = changes[below(7)];
+    if (!text.empty() && below(4) == 0) text[below(text.size())] = any_of(changes);
     INFO(text);
     const bool expected = pton(AF_INET, text);
     REQUIRE(is_ipv4(text) == expected);
