@@ -1,6 +1,7 @@
 # Flags for the project's own programs (tests, examples, fuzzers): strict
-# warnings, and the sanitizers when IMPERVA_CEF_SANITIZE is on. Never applied
-# to the INTERFACE target imperva_cef, so users' builds are left alone.
+# warnings, the sanitizers when IMPERVA_CEF_SANITIZE is on, and the language
+# standard of the measured programs. Never applied to the INTERFACE target
+# imperva_cef, so users' builds are left alone.
 
 option(IMPERVA_CEF_SANITIZE
   "Build the project's own tests, examples and fuzzers with AddressSanitizer and UndefinedBehaviorSanitizer"
@@ -33,5 +34,17 @@ function(imperva_cef_project_flags target)
     else()
       message(WARNING "IMPERVA_CEF_SANITIZE: no sanitizer flags known for ${CMAKE_CXX_COMPILER_ID}")
     endif()
+  endif()
+endfunction()
+
+# The newest standard the compiler offers, C++17 at least, for the programs
+# whose speed is measured (the CLI, the benchmarks): from C++23 on, the
+# string writer grows its output without zero-filling it first
+# (detail/string_growth.hpp).
+function(imperva_cef_newest_standard target)
+  if("cxx_std_23" IN_LIST CMAKE_CXX_COMPILE_FEATURES)
+    target_compile_features(${target} PRIVATE cxx_std_23)
+  else()
+    target_compile_features(${target} PRIVATE cxx_std_17)
   endif()
 endfunction()

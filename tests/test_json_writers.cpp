@@ -169,6 +169,42 @@ TEST_CASE("string writer: one writer for many events stays bounded", "[writer]")
   CHECK(out.capacity() < 4 * out.size());
 }
 
+// Growing may leave a buffer's old bytes in place for the writer to
+// overwrite (C++23); none of them may show.
+TEST_CASE("string writer: the stale bytes of a reused buffer never show", "[writer]") {
+  std::string out(std::size_t{1} << 16, '#');
+  out.clear();  // keeps the capacity, and the bytes in it
+  std::string expected;
+  {
+    string_writer w(out);
+    for (int event = 0; event < 60; ++event) {
+      const std::string value(static_cast<std::size_t>(event) * 97, 'v');  // each event grows by another amount
+      w.begin_object();
+      w.key("v");
+      w.string(value);
+      w.key("escaped");
+      w.string("tab\t" + value.substr(0, 40));
+      w.key("n");
+      w.integer(event);
+      w.end_object();
+      out.push_back('\n');
+      expected += R"({"v":")" + value + R"(","escaped":"tab\t)" + value.substr(0, 40) + R"(","n":)" +
+                  std::to_string(event) + "}\n";
+    }
+  }
+  CHECK(out == expected);
+}
+
+TEST_CASE("appending a JSON string to a reused buffer writes every byte", "[writer]") {
+  std::string out(4096, '#');
+  out.assign("[");
+  imperva_cef::json::append_json_string(out, "plain");
+  out.push_back(',');
+  imperva_cef::json::append_json_string(out, std::string(300, 'e') + "\"\x01");  // escapes: the grown tail
+  out.push_back(']');
+  CHECK(out == R"(["plain",")" + std::string(300, 'e') + R"(\"\u0001"])");
+}
+
 TEST_CASE("string writer: key paths with their strings equal the calls they stand for", "[writer]") {
   // Plain values, values that need escapes or UTF-8 repair, empty ones, and
   // lengths around the copy's 4/8/16-byte steps, each after a first member

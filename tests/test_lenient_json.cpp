@@ -89,7 +89,8 @@ bool same_as_general(std::string_view text) {
   INFO(text);
   CHECK(json.has_value() == general_accepted);
   if (json) CHECK(*json == general);
-  std::string fast_out = "stale";
+  std::string fast_out(4096, '#');
+  fast_out.assign("stale");  // the bytes past it stay: none may show
   const auto fast = imperva_cef::json::detail::compact_array_view(text, fast_out);
   if (fast) CHECK((general_accepted && *fast == general));
   return fast.has_value();

@@ -38,6 +38,14 @@ TEST_CASE("header unescaping keeps unknown escapes", "[lexer]") {
   CHECK(out == R"(a|b\c\nd\)");
 }
 
+TEST_CASE("unescaping appends to a reused buffer, its stale bytes overwritten", "[lexer]") {
+  std::string out(4096, '#');
+  out.assign("head:");  // the capacity, and the bytes past the text, stay
+  imperva_cef::cef::append_unescaped_header(out, std::string(200, 'h') + R"(\|)");
+  imperva_cef::cef::append_unescaped_value(out, std::string(200, 'v') + R"(\=\n)");
+  CHECK(out == "head:" + std::string(200, 'h') + "|" + std::string(200, 'v') + "=\n");
+}
+
 TEST_CASE("line errors carry code and offset", "[lexer]") {
   recording_handler h;
   const auto check = [&](std::string_view line, errc code, std::size_t offset) {

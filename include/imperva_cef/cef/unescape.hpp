@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "../detail/string_growth.hpp"
+
 namespace imperva_cef::cef {
 
 // Header field: "\|" -> '|', "\\" -> '\'; any other backslash is kept.
@@ -76,13 +78,13 @@ inline std::size_t unescape_value(std::string_view value, char* out) noexcept {
 
 inline void append_unescaped_header(std::string& out, std::string_view field) {
   const std::size_t at = out.size();
-  out.resize(at + field.size());
+  imperva_cef::detail::resize_for_overwrite(out, at + field.size());
   out.resize(at + unescape_header(field, out.data() + at));
 }
 
 inline void append_unescaped_value(std::string& out, std::string_view value) {
   const std::size_t at = out.size();
-  out.resize(at + value.size());
+  imperva_cef::detail::resize_for_overwrite(out, at + value.size());
   out.resize(at + unescape_value(value, out.data() + at));
 }
 

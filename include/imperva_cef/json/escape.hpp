@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "../detail/always_inline.hpp"
+#include "../detail/string_growth.hpp"
 #include "scan.hpp"
 #include "utf8.hpp"
 
@@ -189,7 +190,7 @@ class string_tail {
   string_tail& operator=(const string_tail&) = delete;
 
   char* room(std::size_t n) {
-    if (text_.size() - used_ < n) text_.resize(used_ + (n > 64 ? n : 64));
+    if (text_.size() - used_ < n) imperva_cef::detail::resize_for_overwrite(text_, used_ + (n > 64 ? n : 64));
     return text_.data() + used_;
   }
   void advance(std::size_t n) noexcept { used_ += n; }

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "../detail/string_growth.hpp"
 #include "scan.hpp"
 #include "string_writer.hpp"
 #include "utf8.hpp"
@@ -379,7 +380,7 @@ inline bool is_compact_array(std::string_view text, std::size_t& lone) noexcept 
 
 // text into out with its lone backslashes doubled; lone is their count.
 inline void copy_doubling_lone_backslashes(std::string_view text, std::size_t lone, std::string& out) {
-  out.resize(text.size() + lone);
+  imperva_cef::detail::resize_for_overwrite(out, text.size() + lone);
   char* to = out.data();
   const char* p = text.data();
   const char* const end = p + text.size();

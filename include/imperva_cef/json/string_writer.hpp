@@ -19,6 +19,7 @@
 #include <string_view>
 
 #include "../detail/always_inline.hpp"
+#include "../detail/string_growth.hpp"
 #include "escape.hpp"
 
 namespace imperva_cef::json {
@@ -120,16 +121,16 @@ class string_writer {
  private:
   std::size_t used() const noexcept { return static_cast<std::size_t>(cursor_ - out_->data()); }
 
-  // Growing zero-fills, so it grows by what this value has written so far,
-  // and at first by the size of the previous value (events of one stream are
-  // alike): usually once per value, and the bytes filled stay within about
-  // twice its size. A writer's first value has no previous one: it guesses
+  // Growing may zero-fill (before C++23), so it grows by what this value has
+  // written so far, and at first by the size of the previous value (events of
+  // one stream are alike): usually once per value, and the bytes grown stay
+  // within about twice its size. A writer's first value has no previous one: it guesses
   // the size of an Imperva event, so that a writer made per event (as in the
   // usage example) grows once or twice, not four times from a small guess.
   void grow(std::size_t n) {
     const std::size_t used = this->used();
     const std::size_t written = used - value_start_;
-    out_->resize(used + std::max({n, written, previous_size_}));
+    imperva_cef::detail::resize_for_overwrite(*out_, used + std::max({n, written, previous_size_}));
     cursor_ = out_->data() + used;
     limit_ = out_->data() + out_->size();
   }
