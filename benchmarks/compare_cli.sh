@@ -23,7 +23,9 @@
 # range of each ratio over the rounds. The comparison with liblognorm writes to
 # /dev/null for every tool (conversion only); imperva2ecs also runs file ->
 # file, as SPEC section 8 states its target. Each tool's output is checked
-# once beforehand, untimed. Before and after the rounds one conversion is timed
+# once beforehand, untimed. Before each command, untimed, earlier output is
+# flushed and deleted and the corpus read through: every command starts from
+# a cached input and a quiet disk. Before and after the rounds one conversion is timed
 # on each CPU, so a run bent by a CPU in a slow phase shows. MB = 10^6 bytes of input.
 set -euo pipefail
 
@@ -139,6 +141,6 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); one-thread commands: ${sin
 list="$work/commands.tsv"
 : >"$list"
 for i in "${!commands[@]}"; do printf '%s\t%s\n' "${names[$i]}" "${commands[$i]}" >>"$list"; done
-python3 "$root/benchmarks/interleaved_timing.py" "$list" "$bytes" "$runs"
+python3 "$root/benchmarks/interleaved_timing.py" "$list" "$bytes" "$runs" "$corpus" "$out_dir/imperva2ecs.ndjson"
 cpu_check after
 rm -f "$out_dir/imperva2ecs.ndjson"

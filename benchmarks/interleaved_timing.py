@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Times shell commands in interleaved rounds and prints MB/s and ratios.
 
-    interleaved_timing.py COMMANDS_TSV INPUT_BYTES RUNS
+    interleaved_timing.py COMMANDS_TSV INPUT_BYTES RUNS [INPUT [OUTPUT]]
 
 COMMANDS_TSV has one `name<TAB>shell command` per line. Every round runs each
-command once, in order, after one untimed warm-up round. A noisy machine slows
+command once, in order, after one untimed warm-up round. Before each command,
+untimed: what earlier commands wrote is flushed to disk and OUTPUT deleted, so
+no command pays for another's writeback or for truncating its output, and
+INPUT is read through, so every command finds it wholly in the page cache
+(this VM's page cache loses pages of an idle file within minutes). A noisy machine slows
 whole stretches of time, so a ratio is taken between two commands of the same
 round (a few seconds apart) and the median of the rounds is reported with
 their range; the MB/s columns are medians of each command on its own.
@@ -30,13 +34,27 @@ def run_once(command):
     return wall, usage.ru_utime + usage.ru_stime
 
 
+def settle(input_path, output_path):
+    """Leaves no dirty pages and no old output, and the input in the page cache."""
+    os.sync()
+    if output_path and os.path.exists(output_path):
+        os.remove(output_path)
+    if input_path:
+        with open(input_path, "rb", buffering=0) as f:
+            while f.read(1 << 20):
+                pass
+
+
 def main():
     tsv, input_bytes, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    input_path = sys.argv[4] if len(sys.argv) > 4 else None
+    output_path = sys.argv[5] if len(sys.argv) > 5 else None
     commands = [line.rstrip("\n").split("\t", 1) for line in open(tsv) if line.strip()]
     wall = {name: [] for name, _ in commands}
     cpu = {name: [] for name, _ in commands}
     for round_number in range(runs + 1):
         for name, command in commands:
+            settle(input_path, output_path)
             seconds, cpu_seconds = run_once(command)
             if round_number > 0:  # round 0 warms the page cache and the binaries
                 wall[name].append(seconds)
