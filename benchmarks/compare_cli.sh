@@ -25,8 +25,9 @@
 # file, as SPEC section 8 states its target. Each tool's output is checked
 # once beforehand, untimed. Before each command, untimed, earlier output is
 # flushed and deleted and the corpus read through: every command starts from
-# a cached input and a quiet disk. Before and after the rounds one conversion is timed
-# on each CPU, so a run bent by a CPU in a slow phase shows. MB = 10^6 bytes of input.
+# a cached input and a quiet disk. Before and after the rounds one conversion
+# is timed on each CPU, so a run bent by a CPU in a slow phase shows.
+# MB = 10^6 bytes of input.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

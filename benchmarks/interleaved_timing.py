@@ -8,10 +8,12 @@ command once, in order, after one untimed warm-up round. Before each command,
 untimed: what earlier commands wrote is flushed to disk and OUTPUT deleted, so
 no command pays for another's writeback or for truncating its output, and
 INPUT is read through, so every command finds it wholly in the page cache
-(this VM's page cache loses pages of an idle file within minutes). A noisy machine slows
-whole stretches of time, so a ratio is taken between two commands of the same
-round (a few seconds apart) and the median of the rounds is reported with
-their range; the MB/s columns are medians of each command on its own.
+(this VM's page cache loses pages of an idle file within minutes).
+
+A noisy machine slows whole stretches of time, so a ratio is taken between
+two commands of the same round (a few seconds apart) and the median of the
+rounds is reported with their range; the MB/s columns are medians of each
+command on its own.
 
 Names the report knows: `lognormalizer`, `imperva2ecs PROFILE tN` (output to
 /dev/null) and `imperva2ecs PROFILE tN file` (output to a file).
