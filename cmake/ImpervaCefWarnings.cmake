@@ -41,10 +41,11 @@ endfunction()
 # whose speed is measured (the CLI, the benchmarks): from C++23 on, the
 # string writer grows its output without zero-filling it first
 # (detail/string_growth.hpp).
+if("cxx_std_23" IN_LIST CMAKE_CXX_COMPILE_FEATURES)
+  set(IMPERVA_CEF_NEWEST_STANDARD 23)
+else()
+  set(IMPERVA_CEF_NEWEST_STANDARD 17)
+endif()
 function(imperva_cef_newest_standard target)
-  if("cxx_std_23" IN_LIST CMAKE_CXX_COMPILE_FEATURES)
-    target_compile_features(${target} PRIVATE cxx_std_23)
-  else()
-    target_compile_features(${target} PRIVATE cxx_std_17)
-  endif()
+  target_compile_features(${target} PRIVATE cxx_std_${IMPERVA_CEF_NEWEST_STANDARD})
 endfunction()

@@ -124,9 +124,10 @@ class string_writer {
   // Growing may zero-fill (before C++23), so it grows by what this value has
   // written so far, and at first by the size of the previous value (events of
   // one stream are alike): usually once per value, and the bytes grown stay
-  // within about twice its size. A writer's first value has no previous one: it guesses
-  // the size of an Imperva event, so that a writer made per event (as in the
-  // usage example) grows once or twice, not four times from a small guess.
+  // within about twice its size. A writer's first value has no previous one:
+  // it guesses the size of an Imperva event, so that a writer made per event
+  // (as in the usage example) grows once or twice, not four times from a
+  // small guess.
   void grow(std::size_t n) {
     const std::size_t used = this->used();
     const std::size_t written = used - value_start_;
